@@ -1,0 +1,3 @@
+from deancli.cli import main
+
+main()

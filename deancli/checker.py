@@ -1,0 +1,158 @@
+"""Load the whole plan, validate every file, run the cross-file rules. Returns data only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from deancli import loader, resources
+from deancli.diagnostics import Diagnostic
+from deancli.errors import PlanNotFoundError, UsageProblem
+from deancli.loader import Document
+from deancli.model import Plan, build_plan
+from deancli.result import CheckResult
+
+PLAN_ENV = "DEAN_PLAN"
+
+
+def resolve_plan_dir(option: str | None) -> Path:
+    """``--plan``, else ``$DEAN_PLAN``, else ``./plan`` when it exists, else the embedded plan."""
+    if option:
+        path = Path(option)
+    elif os.environ.get(PLAN_ENV):
+        path = Path(os.environ[PLAN_ENV])
+    elif Path("plan").is_dir():
+        path = Path("plan")
+    else:
+        path = resources.embedded_plan_dir()
+    if not path.is_dir():
+        raise PlanNotFoundError(f"plan directory not found: {path}")
+    return path.absolute()
+
+
+@dataclass
+class LoadedPlan:
+    plan: Plan
+    documents: list[Document]
+    diagnostics: list[Diagnostic]  # loader and discovery findings, not yet the schema's
+
+
+def load_plan(root: Path) -> LoadedPlan:
+    files = loader.discover(root)
+    root = files.root
+    diags: list[Diagnostic] = []
+    docs: list[Document] = []
+    show = loader.display_path
+
+    def required(path: Path | None, name: str) -> None:
+        if path is None:
+            diags.append(
+                loader.load_diagnostic(
+                    "missing-file",
+                    show(root / name),
+                    f"the plan has no `{name}`",
+                    hint=f"create {name}; see the embedded plan for an example",
+                )
+            )
+
+    required(files.dialogue, loader.DIALOGUE)
+    required(files.organizations, loader.ORGANIZATIONS)
+    if files.dialogue is not None:
+        docs.append(loader.read_document(files.dialogue, root, "dialogue", show(files.dialogue)))
+    if files.organizations is not None:
+        docs.append(
+            loader.read_document(
+                files.organizations, root, "organizations", show(files.organizations)
+            )
+        )
+    for path in files.initiatives:
+        docs.append(loader.read_document(path, root, "initiative", show(path)))
+    for path in files.others:
+        diags.append(
+            loader.load_diagnostic(
+                "unexpected-file",
+                show(path),
+                "file is not part of the plan layout and was not checked",
+                hint="initiative files belong in initiatives/; the plan's other files are "
+                "dialogue.yaml and organizations.yaml",
+            )
+        )
+    for path, message, hint in files.problems:
+        diags.append(loader.load_diagnostic("unreadable", show(path), message, hint=hint))
+    for doc in docs:
+        diags.extend(doc.diagnostics)
+    return LoadedPlan(build_plan(root, docs), docs, diags)
+
+
+def select_paths(root: Path, paths: Sequence[str]) -> list[Path]:
+    """Resolve PATH arguments; each must exist inside the plan."""
+    out = []
+    root = root.resolve()
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise UsageProblem(f"no such file or directory: {raw}")
+        resolved = p.resolve()
+        try:
+            resolved.relative_to(root)
+        except ValueError:
+            raise UsageProblem(
+                f"{raw} is not inside the plan directory {loader.display_path(root)}; "
+                "choose the plan with --plan"
+            ) from None
+        out.append(resolved)
+    return out
+
+
+def check(
+    root: Path,
+    *,
+    as_of: dt.date,
+    paths: Sequence[str] = (),
+    loaded: LoadedPlan | None = None,
+) -> CheckResult:
+    """Validate the whole plan; report findings on ``paths`` (all files when empty)."""
+    from deancli import schema
+    from deancli.rules import Context, iter_rules
+
+    selected = select_paths(root, paths) if paths else []
+    loaded = loaded or load_plan(root)
+    diags = list(loaded.diagnostics)
+    for doc in loaded.documents:
+        diags.extend(schema.check_document(doc))
+    ctx = Context(as_of=as_of)
+    for rule in iter_rules():
+        diags.extend(rule.check(loaded.plan, ctx))
+    files_checked = len(loaded.documents)
+    reported = files_checked
+    if selected:
+        keep = {
+            loader.display_path(p)
+            for p in [d.path for d in loaded.documents]
+            if any(p.resolve() == s or s in p.resolve().parents for s in selected)
+        }
+        keep |= {
+            d.location.path
+            for d in diags
+            if any(
+                Path(d.location.path).resolve() == s or s in Path(d.location.path).resolve().parents
+                for s in selected
+            )
+        }
+        diags = [d for d in diags if d.location.path in keep]
+        reported = len({k for k in keep if k in {doc.display for doc in loaded.documents}})
+    plan = loaded.plan
+    return CheckResult(
+        diagnostics=diags,
+        files_checked=files_checked,
+        files_reported=reported,
+        plan_root=loader.display_path(plan.root),
+        as_of=as_of,
+        initiatives=len(plan.initiatives),
+        pillars=len(plan.pillars),
+        organizations=len(plan.organizations),
+        reported_paths=[loader.display_path(p) for p in selected],
+    )

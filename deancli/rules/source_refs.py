@@ -1,0 +1,64 @@
+"""Every source id cited (`sources`, `status_sources`, provenance, leads, participants,
+indicators) is defined under `sources` in the same file or in dialogue.yaml.
+
+Why: the plan is only as good as its evidence; a citation that resolves to nothing is a claim
+without a source.
+
+Fix: add the source to the file's `sources` list (or to dialogue.yaml when several files cite
+it), or correct the id.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from deancli.diagnostics import Diagnostic, Severity
+from deancli.model import Parts, Plan
+from deancli.rules._base import Context, RuleInfo
+
+RULE = RuleInfo("DEAN207", "unknown-source", Severity.ERROR, "a cited source id that is not defined")
+
+_REF_KEYS = ("sources", "status_sources")
+
+
+def iter_source_refs(data: Any, parts: Parts = ()) -> Iterator[tuple[str, Parts]]:
+    """Every string inside a `sources`/`status_sources` list, except the top-level registry."""
+    stack: list[tuple[Any, Parts]] = [(data, parts)]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if where == () and k == "sources":
+                    continue  # the file's own registry of sources, not a citation
+                if k in _REF_KEYS and isinstance(v, list):
+                    for i, x in enumerate(v):
+                        if isinstance(x, str):
+                            yield x, (*where, k, i)
+                else:
+                    stack.append((v, (*where, k)))
+        elif isinstance(node, list):
+            stack.extend((x, (*where, i)) for i, x in enumerate(node))
+
+
+def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
+    shared = {s.id for s in plan.shared_sources}
+    for doc in plan.documents:
+        if not doc.ok:
+            continue
+        local = {
+            s["id"]
+            for s in (doc.data.get("sources") or [])
+            if isinstance(s, dict) and isinstance(s.get("id"), str)
+        } if isinstance(doc.data.get("sources"), list) else set()
+        known = shared | local
+        refs = sorted(iter_source_refs(doc.data), key=lambda r: str(r[1]))
+        for value, parts in refs:
+            if value in known:
+                continue
+            guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+            hint = f"did you mean `{guess[0]}`?" if guess else (
+                "add it to this file's `sources` list, or to dialogue.yaml if several files cite it"
+            )
+            yield RULE.diag(doc, parts, f"unknown source `{value}`", hint=hint)

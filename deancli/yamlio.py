@@ -1,0 +1,436 @@
+"""The only module that imports ruamel.yaml.
+
+Plan files are read as a stream of parser events (the C parser when ruamel.yaml.clib is
+installed) and turned into a plain JSON view (dict, list, str, int, float, bool, None) by an
+iterative builder of our own. Doing the construction ourselves is what makes dean safe and
+precise on any input:
+
+- nothing is ever constructed from a tag, and aliases are never expanded (they are reported);
+- nesting depth is bounded without recursion, so deep input cannot raise RecursionError;
+- duplicate keys are reported with both locations instead of failing the whole file;
+- scalars resolve with ruamel's YAML 1.2 resolver (``no``, ``on`` stay strings, ``0755`` is
+  the integer 755), and date-shaped scalars stay text, checked later by the schema;
+- the same builder can record the source span of every key and value, so diagnostics point
+  at line and column (only done for files that have findings: positions cost memory).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from deancli.diagnostics import Span
+
+MAX_DEPTH = 64
+MAX_NUMBER_DIGITS = 1000
+
+PathKey = tuple[str | int, ...]
+
+STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+# Characters that are invisible, reorder text or control a terminal. Never legitimate in a
+# plan file; reported wherever they occur in a key or a value.
+INVISIBLE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlIssue:
+    """A problem found while reading YAML. ``kind`` maps to a diagnostic code in loader."""
+
+    kind: str
+    message: str
+    span: Span | None
+    hint: str | None = None
+    related: tuple[tuple[Span, str], ...] = ()
+    path: PathKey | None = None
+
+
+@dataclass(slots=True)
+class Parsed:
+    data: Any
+    issues: list[YamlIssue] = field(default_factory=list)
+    # json path -> span of the value; json path -> span of its key (mappings only)
+    values: dict[PathKey, Span] | None = None
+    keys: dict[PathKey, Span] | None = None
+    # json path -> how the scalar was written: "plain" or a quote style
+    styles: dict[PathKey, str] | None = None
+    fatal: bool = False  # the document could not be read at all
+
+
+def _span(start: Any, end: Any | None = None) -> Span:
+    if end is None:
+        return Span(start.line + 1, start.column + 1)
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+_resolver: Any = None
+
+
+def _resolve(value: str) -> str:
+    global _resolver
+    if _resolver is None:
+        from ruamel.yaml.resolver import VersionedResolver
+
+        _resolver = VersionedResolver(version=(1, 2))
+    from ruamel.yaml.nodes import ScalarNode
+
+    return str(_resolver.resolve(ScalarNode, value, (True, False)))
+
+
+def _to_int(text: str) -> int:
+    s = text.replace("_", "")
+    sign = -1 if s.startswith("-") else 1
+    s = s.lstrip("+-")
+    if s[:2] in ("0b", "0B"):
+        return sign * int(s[2:], 2)
+    if s[:2] in ("0x", "0X"):
+        return sign * int(s[2:], 16)
+    if s[:2] in ("0o", "0O"):
+        return sign * int(s[2:], 8)
+    return sign * int(s, 10)
+
+
+def _to_float(text: str) -> float:
+    s = text.replace("_", "").lower()
+    if s.endswith(".inf"):
+        return float("-inf") if s.startswith("-") else float("inf")
+    if s.endswith(".nan"):
+        return float("nan")
+    return float(s)
+
+
+_STYLE_NAMES = {"'": "single", '"': "double", "|": "literal", ">": "folded"}
+
+
+def iter_events(text: str, *, pure: bool = False) -> Iterator[Any]:
+    """Parser events for ``text``; the C parser unless ``pure`` or clib is missing."""
+    from ruamel.yaml import YAML
+
+    yield from YAML(typ="safe", pure=pure).parse(text)
+
+
+def c_parser_available() -> bool:
+    try:
+        from ruamel.yaml.cyaml import CParser
+    except ImportError:  # pragma: no cover - depends on the installation
+        return False
+    return CParser is not None
+
+
+class _Frame:
+    __slots__ = ("container", "key", "key_span", "path", "seen", "skip", "start")
+
+    def __init__(self, container: Any, path: PathKey, start: Span) -> None:
+        self.container = container
+        self.start = start
+        self.path = path
+        self.key: str | None = None  # pending mapping key
+        self.key_span: Span | None = None
+        self.seen: dict[str, Span] | None = {} if isinstance(container, dict) else None
+        self.skip = False  # the pending value belongs to a key that will be dropped
+
+
+def parse(text: str, *, positions: bool = False, pure: bool = False) -> Parsed:
+    """Parse one YAML document into a JSON view. Never raises for any input text."""
+    out = Parsed(data=None)
+    if positions:
+        out.values, out.keys, out.styles = {}, {}, {}
+    try:
+        _build(iter_events(text, pure=pure), out)
+    except Exception as exc:  # every library exception becomes a diagnostic
+        out.fatal = True
+        out.data = None
+        out.issues.append(_exception_issue(exc, text))
+    return out
+
+
+def _exception_issue(exc: Exception, text: str) -> YamlIssue:
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    if isinstance(exc, MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        span = _span(mark) if mark is not None else None
+        context = exc.context if exc.problem and exc.context else None
+        hint = _syntax_hint(problem, context)
+        return YamlIssue("syntax", f"invalid YAML: {problem}", span, hint)
+    if isinstance(exc, ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return YamlIssue("syntax", f"invalid YAML: {exc.reason}", Span(line, col))
+    if isinstance(exc, RecursionError):
+        return YamlIssue("limit", "nesting too deep to read", None, "flatten the structure")
+    return YamlIssue(
+        "syntax",
+        f"unreadable YAML ({type(exc).__name__}: {str(exc)[:200]})",
+        None,
+        "fix the YAML so that it parses; `python -c 'import sys, ruamel.yaml'` is not needed",
+    )
+
+
+def _syntax_hint(problem: str, context: str | None) -> str:
+    if "tab" in problem:
+        return "indent with spaces; YAML does not allow tabs for indentation"
+    if "mapping values are not allowed" in problem:
+        return "quote the value if it contains `: `, or fix the indentation of this line"
+    if "expected ',' or" in problem or "flow" in (context or ""):
+        return "close the `[` or `{` on this line, or quote a value that contains , [ ] { }"
+    if "could not find expected ':'" in problem:
+        return "add `: ` after the key, or indent this line under the previous key"
+    if "found character" in problem:
+        return "quote the value: a plain scalar cannot start with this character"
+    return "fix the YAML syntax at this position"
+
+
+def _build(events: Iterable[Any], out: Parsed) -> None:
+    values, keys, styles = out.values, out.keys, out.styles
+    stack: list[_Frame] = []
+    documents = 0
+    root: Any = None
+    have_root = False
+
+    def attach(value: Any, span: Span, style: str | None) -> bool:
+        """Attach a finished node to its parent. Returns False when the node was a key."""
+        nonlocal root, have_root
+        if not stack:
+            root, have_root = value, True
+            if values is not None:
+                values[()] = span
+            return True
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+        else:
+            if frame.key is None and not frame.skip:
+                return False
+            key, frame.key = frame.key, None
+            if frame.skip:
+                frame.skip = False
+                return True
+            assert key is not None
+            path = (*frame.path, key)
+            frame.container[key] = value
+            if keys is not None and frame.key_span is not None:
+                keys[path] = frame.key_span
+        if values is not None:
+            values[path] = span
+            if style is not None and styles is not None:
+                styles[path] = style
+        return True
+
+    def child_path() -> PathKey:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        return (*frame.path, frame.key if frame.key is not None else "?")
+
+    def expecting_key() -> bool:
+        if not stack:
+            return False
+        frame = stack[-1]
+        return isinstance(frame.container, dict) and frame.key is None and not frame.skip
+
+    def check_tag(ev: Any, span: Span) -> None:
+        tag = ev.tag
+        if tag is None or tag == "!":
+            return
+        if tag == STR_TAG:
+            out.issues.append(
+                YamlIssue(
+                    "tag",
+                    "explicit tag `!!str`",
+                    span,
+                    "write the value in quotes instead of tagging it",
+                    path=child_path(),
+                )
+            )
+            return
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        out.issues.append(
+            YamlIssue(
+                "tag",
+                f"unsupported tag `{shown}`",
+                span,
+                "remove the tag; plan files hold plain data (quote text that looks like "
+                "a number or a date)",
+                path=child_path(),
+            )
+        )
+
+    def check_anchor(ev: Any, span: Span) -> None:
+        if getattr(ev, "anchor", None):
+            out.issues.append(
+                YamlIssue(
+                    "alias",
+                    f"anchor `&{ev.anchor}`",
+                    span,
+                    "write the content out in full; plan files do not use anchors or aliases",
+                    path=child_path(),
+                )
+            )
+
+    def skip_complex_key(it: Iterator[Any]) -> None:
+        depth = 1
+        for ev in it:
+            name = type(ev).__name__
+            if name in ("MappingStartEvent", "SequenceStartEvent"):
+                depth += 1
+            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+                depth -= 1
+                if depth == 0:
+                    return
+
+    it = iter(events)
+    for ev in it:
+        name = type(ev).__name__
+        if name == "ScalarEvent":
+            span = _span(ev.start_mark, ev.end_mark)
+            check_anchor(ev, span)
+            check_tag(ev, span)
+            raw: str = ev.value
+            plain = not ev.style and ev.tag is None and ev.implicit[0]
+            if INVISIBLE_RE.search(raw):
+                what = "key" if expecting_key() else "value"
+                out.issues.append(
+                    YamlIssue(
+                        "invisible",
+                        f"invisible or control character in {what}",
+                        span,
+                        "retype the text without hidden characters (zero-width, BOM, bidi "
+                        "or terminal control codes)",
+                        path=child_path(),
+                    )
+                )
+            if expecting_key():
+                frame = stack[-1]
+                key = raw
+                seen = frame.seen
+                assert seen is not None
+                if key in seen:
+                    first = seen[key]
+                    out.issues.append(
+                        YamlIssue(
+                            "duplicate-key",
+                            f"duplicate key `{key}`",
+                            span,
+                            "remove one of the two entries; YAML keeps only one of them",
+                            related=((first, "first defined here"),),
+                            path=(*frame.path, key),
+                        )
+                    )
+                    frame.skip = True
+                    continue
+                seen[key] = span
+                frame.key, frame.key_span = key, span
+                continue
+            value: Any
+            if plain:
+                tag = _resolve(raw)
+                if tag == _NULL_TAG:
+                    value = None
+                elif tag == _BOOL_TAG:
+                    value = raw.lower() == "true"
+                elif tag == _INT_TAG:
+                    if len(raw) > MAX_NUMBER_DIGITS:
+                        out.issues.append(
+                            YamlIssue("limit", "number too long", span, path=child_path())
+                        )
+                        value = None
+                    else:
+                        value = _to_int(raw)
+                elif tag == _FLOAT_TAG:
+                    value = _to_float(raw)
+                else:  # str and timestamp: dates stay text, the schema checks their form
+                    value = raw
+            else:
+                value = raw
+            style = "plain" if plain else _STYLE_NAMES.get(ev.style or "", "tagged")
+            attach(value, span, style)
+        elif name in ("MappingStartEvent", "SequenceStartEvent"):
+            span = _span(ev.start_mark)
+            if expecting_key():
+                out.issues.append(
+                    YamlIssue(
+                        "complex-key",
+                        "a mapping or list used as a key",
+                        span,
+                        "keys must be plain text",
+                        path=stack[-1].path,
+                    )
+                )
+                skip_complex_key(it)
+                stack[-1].skip = True
+                continue
+            check_anchor(ev, span)
+            check_tag(ev, span)
+            if len(stack) >= MAX_DEPTH:
+                out.issues.append(
+                    YamlIssue(
+                        "limit",
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        span,
+                        "flatten the structure; plan files need only a few levels",
+                    )
+                )
+                out.fatal = True
+                out.data = None
+                return
+            container: Any = {} if name == "MappingStartEvent" else []
+            stack.append(_Frame(container, child_path(), span))
+        elif name in ("MappingEndEvent", "SequenceEndEvent"):
+            frame = stack.pop()
+            end = _span(ev.end_mark)
+            start = frame.start
+            attach(frame.container, Span(start.line, start.column, end.line, end.column), None)
+        elif name == "AliasEvent":
+            span = _span(ev.start_mark, ev.end_mark)
+            if expecting_key():
+                stack[-1].skip = True
+            out.issues.append(
+                YamlIssue(
+                    "alias",
+                    f"alias `*{ev.anchor}`",
+                    span,
+                    "write the content out in full; plan files do not use anchors or aliases",
+                    path=child_path(),
+                )
+            )
+            if not expecting_key():
+                attach(None, span, None)
+        elif name == "DocumentStartEvent":
+            documents += 1
+            span = _span(ev.start_mark)
+            if documents > 1:
+                out.issues.append(
+                    YamlIssue(
+                        "multi-document",
+                        "more than one YAML document",
+                        span,
+                        "keep one document per file; remove the `---` line and what follows",
+                    )
+                )
+                out.data = root
+                return
+            version = getattr(ev, "version", None)
+            if version is not None and tuple(version) != (1, 2):
+                out.issues.append(
+                    YamlIssue(
+                        "directive",
+                        f"YAML version {version[0]}.{version[1]} is not supported",
+                        Span(1, 1),
+                        "remove the `%YAML` line; plan files are YAML 1.2",
+                    )
+                )
+    out.data = root if have_root else None
