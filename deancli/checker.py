@@ -145,6 +145,8 @@ def check(
         diags = [d for d in diags if d.location.path in keep]
         reported = len({k for k in keep if k in {doc.display for doc in loaded.documents}})
     plan = loaded.plan
+    with_findings = {d.location.path for d in diags}
+    sources = {doc.display: doc.lines() for doc in loaded.documents if doc.display in with_findings}
     return CheckResult(
         diagnostics=diags,
         files_checked=files_checked,
@@ -155,4 +157,5 @@ def check(
         pillars=len(plan.pillars),
         organizations=len(plan.organizations),
         reported_paths=[loader.display_path(p) for p in selected],
+        sources=sources,
     )

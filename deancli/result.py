@@ -26,6 +26,8 @@ class CheckResult:
     pillars: int = 0
     organizations: int = 0
     reported_paths: list[str] = field(default_factory=list)
+    # source lines of the files that have findings, for excerpts in human formats
+    sources: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unique = {}

@@ -162,7 +162,12 @@ def _exception_issue(exc: Exception, text: str) -> YamlIssue:
         span = _span(mark) if mark is not None else None
         context = exc.context if exc.problem and exc.context else None
         hint = _syntax_hint(problem, context)
-        return YamlIssue("syntax", f"invalid YAML: {problem}", span, hint)
+        related: tuple[tuple[Span, str], ...] = ()
+        if mark is not None and exc.problem and exc.context and exc.context_mark is not None:
+            cm = exc.context_mark
+            if (cm.line, cm.column) != (mark.line, mark.column):
+                related = ((_span(cm), exc.context),)
+        return YamlIssue("syntax", f"invalid YAML: {problem}", span, hint, related)
     if isinstance(exc, ReaderError):
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -421,7 +426,8 @@ def _build(events: Iterable[Any], out: Parsed) -> None:
                         "keep one document per file; remove the `---` line and what follows",
                     )
                 )
-                out.data = root
+                out.fatal = True
+                out.data = None
                 return
             version = getattr(ev, "version", None)
             if version is not None and tuple(version) != (1, 2):

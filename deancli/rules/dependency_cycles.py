@@ -66,10 +66,10 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
     mgraph: dict[str, list[str]] = {}
     for ini in plan.initiatives:
         for m in ini.milestones:
-            key = f"{ini.id}:{m.id}"
+            key = f"{ini.id}/{m.id}"
             owners[key] = (ini, m)
             mgraph[key] = [
-                f"{a}:{b}"
+                f"{a}/{b}"
                 for a, b in (milestone_key(ini, r) for r in m.depends_on)
                 if (a, b) != (ini.id, m.id)
             ]
@@ -77,7 +77,7 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         ini, m = owners[cycle[0]]
         target = cycle[1]
         idx = next(
-            (n for n, r in enumerate(m.depends_on) if "{}:{}".format(*milestone_key(ini, r)) == target),
+            (n for n, r in enumerate(m.depends_on) if "{}/{}".format(*milestone_key(ini, r)) == target),
             0,
         )
         yield RULE.diag(

@@ -1,6 +1,6 @@
 """References between initiatives and milestones resolve: `depends_on` and
 `related[].initiative` name existing initiative ids; a milestone's `depends_on` names a
-milestone of the same file (`id`) or of another initiative (`N:id`). Nothing depends on
+milestone of the same file (`id`) or of another initiative (`N/id`). Nothing depends on
 itself.
 
 Why: a dangling dependency hides a blocked milestone; a self-dependency can never be met.
@@ -22,9 +22,9 @@ RULE = RuleInfo(
 
 
 def milestone_key(ini: Initiative, ref: str) -> tuple[int | None, str]:
-    """Resolve ``id`` or ``N:id`` relative to ``ini`` into (initiative id, milestone id)."""
-    if ":" in ref:
-        num, _, mid = ref.partition(":")
+    """Resolve ``id`` or ``N/id`` relative to ``ini`` into (initiative id, milestone id)."""
+    if "/" in ref:
+        num, _, mid = ref.partition("/")
         return (int(num) if num.isdigit() else None), mid
     return ini.id, ref
 
@@ -64,5 +64,5 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                         f"unknown milestone `{ref}`",
                         hint="use a milestone id of this file"
                         + (f" ({local})" if local else "")
-                        + ", or N:id for initiative N",
+                        + ", or N/id for initiative N",
                     )

@@ -2,7 +2,7 @@
 a file; source ids between a file and the shared sources of dialogue.yaml; pillar numbers and
 organization ids in their registries.
 
-Why: every reference (`depends_on`, `sources`, `N:milestone`) resolves by id; a repeated id
+Why: every reference (`depends_on`, `sources`, `N/milestone`) resolves by id; a repeated id
 makes references ambiguous and reports count the same thing twice.
 
 Fix: give one of the two entries a new id (the message points at both).

@@ -1,0 +1,72 @@
+"""The command line: `dean validate`, `dean status`, `dean show`, `dean timeline`.
+
+Command modules import the core inside their bodies, so `dean --help` and `dean --version`
+load neither ruamel.yaml nor jsonschema.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from deancli import __version__
+
+HELP = """Keep the Mexico–U.S. High-Level Economic Dialogue (DEAN/HLED) work plan as data, check it,
+and see where it stands.
+
+Every command runs on the plan in --plan DIR, else $DEAN_PLAN, else ./plan when it exists,
+else the plan embedded in dean.
+
+Examples:
+
+  dean validate                       check the whole plan
+
+  dean validate --format json         machine-readable findings
+
+  dean validate plan/initiatives/08-digital-cooperation-privacy-rules.yaml
+
+  dean status --pillar 3              initiatives of pillar III
+
+Exit codes: 0 ok, 1 findings, 2 usage error, 3 dean could not run, 130 interrupted.
+"""
+
+app = typer.Typer(
+    name="dean",
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dean {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", help="Show the version and exit.", callback=_version,
+        is_eager=True,
+    ),
+) -> None:
+    pass
+
+
+from deancli.cli import validate as _validate  # noqa: E402,F401  (registers the command)
+
+
+def main() -> None:
+    import os
+    import sys
+
+    try:
+        app(prog_name="dean")
+    except Exception as exc:  # outside any command body: still no traceback for users
+        if os.environ.get("DEAN_DEBUG"):
+            raise
+        sys.stderr.write(f"dean: internal error: {type(exc).__name__}\n")
+        sys.exit(3)

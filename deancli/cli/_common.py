@@ -1,0 +1,108 @@
+"""Options shared by the commands, and the one boundary where errors become exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import sys
+from collections.abc import Callable
+from typing import Annotated, TypeVar
+
+import typer
+
+from deancli.errors import DeanError, UsageProblem
+from deancli.result import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE
+
+T = TypeVar("T")
+
+
+class Color(str, enum.Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def color_flag(color: Color) -> bool | None:
+    if color is Color.always:
+        return True
+    if color is Color.never or os.environ.get("TERM") == "dumb":
+        return False
+    return None
+
+
+def parse_as_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+PlanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        metavar="DIR",
+        help="The plan directory (default: $DEAN_PLAN, ./plan, or the embedded plan).",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Treat this date as today, for reproducible results (default: today).",
+        show_default=False,
+    ),
+]
+ColorOption = Annotated[
+    Color,
+    typer.Option("--color", help="Colour output: auto (terminal, no NO_COLOR), always, never."),
+]
+
+
+def run(fn: Callable[[], int]) -> None:
+    """Run a command body; map expected failures to exit codes without a traceback."""
+    try:
+        code = fn()
+    except UsageProblem as exc:
+        _fail(f"error: {exc}", EXIT_USAGE)
+    except DeanError as exc:
+        _fail(f"error: {exc}", EXIT_ERROR)
+    except KeyboardInterrupt:
+        _fail("interrupted", EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _quiet_exit()
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a bug: say so, without a traceback unless asked
+        if os.environ.get("DEAN_DEBUG"):
+            raise
+        from deancli.textsafe import safe
+
+        _fail(
+            f"internal error: {type(exc).__name__}: {safe(str(exc))[:300]}\n"
+            "This is a bug in dean; set DEAN_DEBUG=1 to see the traceback and report it.",
+            EXIT_ERROR,
+        )
+    raise typer.Exit(code)
+
+
+def _fail(message: str, code: int) -> None:
+    sys.stderr.write(f"dean: {message}\n")
+    raise typer.Exit(code)
+
+
+def _quiet_exit() -> None:
+    # stdout was closed early (e.g. `dean validate | head`): exit quietly
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+    raise typer.Exit(0)

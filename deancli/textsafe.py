@@ -1,0 +1,43 @@
+"""One escaping function for everything that came from a file.
+
+Values, keys, file names and validator messages pass through :func:`safe` before any output:
+control characters (C0, DEL, C1), bidi overrides and isolates, zero-width characters, the BOM,
+line and paragraph separators and lone surrogates become visible escapes (``\\x1b``,
+``\\u202e``), so that no terminal, log viewer or CI runner obeys them and nothing invisible
+hides in a review. Rich markup is never interpreted: renderers print with markup off.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(text: object, *, keep_newlines: bool = False) -> str:
+    """``text`` with every unsafe character replaced by a visible escape."""
+    s = text if isinstance(text, str) else str(text)
+    if keep_newlines:
+        return "\n".join(_UNSAFE.sub(_escape, part) for part in s.split("\n"))
+    return _UNSAFE.sub(_escape, s)
+
+
+def is_safe(text: str) -> bool:
+    return _UNSAFE.search(text) is None
+
+
+def json_safe(text: str) -> str:
+    """Escape, inside an already serialised JSON document, what json.dumps leaves raw."""
+    return re.sub("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]",
+                  lambda m: f"\\u{ord(m.group()):04x}", text)
