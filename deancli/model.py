@@ -344,8 +344,8 @@ def build_initiative(doc: Document) -> Initiative:
                 _str(ind, "measure"),
                 _str(ind, "unit"),
                 _measure(ind.get("baseline")),
-                [m for _, x in _maps(ind, "targets") if (m := _measure(x))],
-                [m for _, x in _maps(ind, "actuals") if (m := _measure(x))],
+                [t for _, x in _maps(ind, "targets") if (t := _measure(x))],
+                [a for _, x in _maps(ind, "actuals") if (a := _measure(x))],
                 ind.get("illustrative") is True,
             )
         )

@@ -30,7 +30,7 @@ class CheckResult:
     sources: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        unique = {}
+        unique: dict[object, Diagnostic] = {}
         for d in self.diagnostics:
             unique.setdefault((d.sort_key(), d.name, d.json_path), d)
         self.diagnostics = sorted(unique.values(), key=Diagnostic.sort_key)

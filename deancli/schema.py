@@ -4,7 +4,6 @@ each ValidationError into a Diagnostic at the right line and column."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from typing import Any
 from deancli import resources
 from deancli.diagnostics import Diagnostic, Location, Severity, json_path
 from deancli.loader import Document
+from deancli.suggest import closest
 
 SCHEMA_FILES = {
     "dialogue": "dialogue.schema.json",
@@ -99,8 +99,7 @@ def _short(value: Any, limit: int = 40) -> str:
 
 
 def _closest(word: str, choices: list[str]) -> str | None:
-    best = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return best[0] if best else None
+    return closest(word, choices)
 
 
 def _describe(schema: dict[str, Any]) -> str | None:
@@ -118,7 +117,7 @@ def check_document(doc: Document) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     seen: set[tuple[str, tuple[str | int, ...]]] = set()
     errors = sorted(
-        validator(doc.kind).iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)))
+        validator(doc.kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
     )
     for error in errors:
         if error.validator in ("anyOf", "oneOf") and error.context:
@@ -171,8 +170,9 @@ def _convert(doc: Document, error: Any) -> Iterator[Diagnostic]:
                 if guess
                 else "allowed keys: " + ", ".join(allowed) + " (or an `x-` extension)"
             )
-            yield _diag("unknown-key", doc, f"unknown key `{_short(k)}`", (*parts, k), key=True,
-                        hint=hint)
+            yield _diag(
+                "unknown-key", doc, f"unknown key `{_short(k)}`", (*parts, k), key=True, hint=hint
+            )
         return
     if v == "required":
         missing = re.match(r"'(.*)' is a required property", error.message)
@@ -183,36 +183,48 @@ def _convert(doc: Document, error: Any) -> Iterator[Diagnostic]:
         if desc:
             hint += f" ({desc})"
         parent = parts
-        yield _diag("missing-key", doc, f"missing required key `{name}`", parent, key=True,
-                    hint=hint)
+        yield _diag(
+            "missing-key", doc, f"missing required key `{name}`", parent, key=True, hint=hint
+        )
         return
     if v == "type":
         expected = schema.get("type")
         names = [expected] if isinstance(expected, str) else list(expected or [])
         want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
         found = _found(error.instance)
-        hint = _type_hint(doc, parts, error.instance, names) or _describe(schema)
-        yield _diag("wrong-type", doc, f"{where} must be {want}, not {found}", parts, key=False,
-                    hint=hint)
+        yield _diag(
+            "wrong-type",
+            doc,
+            f"{where} must be {want}, not {found}",
+            parts,
+            key=False,
+            hint=_type_hint(doc, parts, error.instance, names) or _describe(schema),
+        )
         return
     if v in ("enum", "const"):
         choices = schema.get("enum") or [schema.get("const")]
         shown = _short(error.instance)
         guess = _closest(str(error.instance), [str(c) for c in choices])
-        allowed = ", ".join(f"`{c}`" for c in choices)
+        allowed_text = ", ".join(f"`{c}`" for c in choices)
         if v == "const":
             message = f"{where} must be `{choices[0]}`"
         else:
             message = f"`{shown}` is not an allowed {where.strip('`')}"
             if where == "value":
                 message = f"`{shown}` is not an allowed value"
-        hint = f"did you mean `{guess}`? allowed: {allowed}" if guess else f"allowed: {allowed}"
+        hint = (
+            f"did you mean `{guess}`? allowed: {allowed_text}"
+            if guess
+            else f"allowed: {allowed_text}"
+        )
         yield _diag("invalid-choice", doc, message, parts, key=False, hint=hint)
         return
     is_date_schema = schema.get("format") in ("date", "partial-date")
     if v in ("pattern", "format") and is_date_schema:
         want = "YYYY-MM-DD" if schema.get("format") == "date" else "YYYY-MM-DD, YYYY-MM or YYYY"
-        if isinstance(error.instance, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", error.instance):
+        if isinstance(error.instance, str) and re.fullmatch(
+            r"[0-9]{4}(-[0-9]{2}){0,2}", error.instance
+        ):
             message = f"`{_short(error.instance)}` is not a real date"
             hint = f"check the month and day; write {want}"
         else:
@@ -259,7 +271,7 @@ def _type_hint(doc: Document, parts: tuple[Any, ...], value: Any, wanted: list[s
     if "string" in wanted and style == "plain" and not isinstance(value, dict | list):
         raw = _raw_text(doc, parts)
         shown = raw if raw is not None else _short(value)
-        return f"YAML reads `{shown}` as {_found(value)}; write it in quotes: \"{shown}\""
+        return f'YAML reads `{shown}` as {_found(value)}; write it in quotes: "{shown}"'
     if value is None and style == "plain":
         return "the value is empty; write it after the colon"
     if ("integer" in wanted or "number" in wanted) and isinstance(value, str):

@@ -39,5 +39,8 @@ def is_safe(text: str) -> bool:
 
 def json_safe(text: str) -> str:
     """Escape, inside an already serialised JSON document, what json.dumps leaves raw."""
-    return re.sub("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]",
-                  lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(
+        "[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]",
+        lambda m: f"\\u{ord(m.group()):04x}",
+        text,
+    )

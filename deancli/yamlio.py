@@ -119,7 +119,7 @@ def iter_events(text: str, *, pure: bool = False) -> Iterator[Any]:
 
 def c_parser_available() -> bool:
     try:
-        from ruamel.yaml.cyaml import CParser
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - depends on the installation
         return False
     return CParser is not None

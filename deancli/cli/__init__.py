@@ -18,13 +18,11 @@ else the plan embedded in dean.
 
 Examples:
 
-  dean validate                       check the whole plan
-
-  dean validate --format json         machine-readable findings
-
-  dean validate plan/initiatives/08-digital-cooperation-privacy-rules.yaml
-
-  dean status --pillar 3              initiatives of pillar III
+\b
+  dean validate                      check the whole plan
+  dean validate --format json        machine-readable findings
+  dean validate plan/initiatives/    report on initiative files only
+  dean status --pillar 3             initiatives of pillar III
 
 Exit codes: 0 ok, 1 findings, 2 usage error, 3 dean could not run, 130 interrupted.
 """
@@ -49,7 +47,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", "-V", help="Show the version and exit.", callback=_version,
+        False,
+        "--version",
+        "-V",
+        help="Show the version and exit.",
+        callback=_version,
         is_eager=True,
     ),
 ) -> None:

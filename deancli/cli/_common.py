@@ -17,7 +17,7 @@ from deancli.result import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE
 T = TypeVar("T")
 
 
-class Color(str, enum.Enum):
+class Color(enum.StrEnum):
     auto = "auto"
     always = "always"
     never = "never"

@@ -7,10 +7,18 @@ from typing import Annotated
 import typer
 
 from deancli.cli import app
-from deancli.cli._common import AsOfOption, Color, ColorOption, PlanOption, color_flag, parse_as_of, run
+from deancli.cli._common import (
+    AsOfOption,
+    Color,
+    ColorOption,
+    PlanOption,
+    color_flag,
+    parse_as_of,
+    run,
+)
 
 
-class ValidateFormat(str, enum.Enum):
+class ValidateFormat(enum.StrEnum):
     auto = "auto"
     full = "full"
     concise = "concise"
@@ -19,20 +27,18 @@ class ValidateFormat(str, enum.Enum):
 
 def pick_format(fmt: ValidateFormat) -> str:
     if fmt is not ValidateFormat.auto:
-        return fmt.value
+        return str(fmt.value)
     return "full" if sys.stdout.isatty() else "concise"
 
 
 @app.command(
     epilog="""Examples:
 
-  dean validate                                   the whole plan
-
-  dean validate plan/initiatives/                 report on initiative files only
-
-  dean validate --format json > findings.json     for other tools
-
-  dean validate --as-of 2024-01-01 --strict       reproducible, warnings fail too
+\b
+  dean validate                                  the whole plan
+  dean validate plan/initiatives/                report on initiative files only
+  dean validate --format json > findings.json    for other tools
+  dean validate --as-of 2024-01-01 --strict      reproducible; warnings fail too
 
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings, 2 usage error,
 3 dean could not run. Rules and codes: docs/rules.md.

@@ -113,7 +113,9 @@ class FullReporter(ConciseReporter):
                 length = max(1, loc.end_column - loc.column)
             length = min(length, max(1, len(text) - caret_col + 1))
             out.append(
-                Text.assemble((f"{gutter} | ", "blue"), " " * (caret_col - 1), ("^" * length, style))
+                Text.assemble(
+                    (f"{gutter} | ", "blue"), " " * (caret_col - 1), ("^" * length, style)
+                )
             )
         if d.hint:
             out.append(Text.assemble(("  = help: ", "bold cyan"), safe(d.hint)))

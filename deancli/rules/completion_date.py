@@ -17,7 +17,10 @@ from deancli.model import Plan
 from deancli.rules._base import Context, RuleInfo
 
 RULE = RuleInfo(
-    "DEAN208", "completion-date", Severity.ERROR, "done without a completion date, or a completion date while not done"
+    "DEAN208",
+    "completion-date",
+    Severity.ERROR,
+    "done without a completion date, or a completion date while not done",
 )
 
 

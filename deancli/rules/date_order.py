@@ -10,6 +10,7 @@ Fix: correct whichever date is wrong (both are shown).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from deancli.diagnostics import Diagnostic, Severity
@@ -25,13 +26,18 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
     if doc is not None:
         dlg = doc.data.get("dialogue") if isinstance(doc.data.get("dialogue"), dict) else {}
         assert isinstance(dlg, dict)
-        chain = [k for k in ("established", "relaunched", "work_plan_presented")
-                 if isinstance(dlg.get(k), str)]
-        for a, b in zip(chain, chain[1:], strict=False):
+        chain = [
+            k
+            for k in ("established", "relaunched", "work_plan_presented")
+            if isinstance(dlg.get(k), str)
+        ]
+        for a, b in itertools.pairwise(chain):
             da, db = period_start(dlg[a]), period_start(dlg[b])
             if da and db and da > db:
                 yield RULE.diag(
-                    doc, ("dialogue", b), f"`{b}` {dlg[b]} is before `{a}` {dlg[a]}",
+                    doc,
+                    ("dialogue", b),
+                    f"`{b}` {dlg[b]} is before `{a}` {dlg[a]}",
                     hint="correct one of the two dates",
                     related=(related_at(doc, ("dialogue", a), f"`{a}` is here"),),
                 )
@@ -42,7 +48,8 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 continue
             if prev is not None and start < prev[0]:
                 yield RULE.diag(
-                    doc, (*mt.parts, "date"),
+                    doc,
+                    (*mt.parts, "date"),
                     f"meeting of {mt.date} is listed after the meeting of {prev[1]}",
                     hint="list meetings oldest first, or correct the date",
                 )
@@ -53,20 +60,18 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         for i, o in enumerate(odoc.data.get("organizations") or []):
             if not isinstance(o, dict):
                 continue
-            a, b = o.get("valid_from"), o.get("valid_to")
-            if isinstance(a, str) and isinstance(b, str):
-                da, db = period_start(a), period_start(b)
-                if da and db and da > db:
+            start, end = o.get("valid_from"), o.get("valid_to")
+            if isinstance(start, str) and isinstance(end, str):
+                ds, de = period_start(start), period_start(end)
+                if ds is not None and de is not None and ds > de:
                     yield RULE.diag(
-                        odoc, ("organizations", i, "valid_to"),
-                        f"`valid_to` {b} is before `valid_from` {a}",
+                        odoc,
+                        ("organizations", i, "valid_to"),
+                        f"`valid_to` {end} is before `valid_from` {start}",
                         hint="correct one of the two dates",
                     )
     done = {
-        (ini.id, m.id): (ini, m)
-        for ini in plan.initiatives
-        for m in ini.milestones
-        if m.completed
+        (ini.id, m.id): (ini, m) for ini in plan.initiatives for m in ini.milestones if m.completed
     }
     for ini in plan.initiatives:
         for m in ini.milestones:
@@ -80,7 +85,8 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 dep_start = period_start(dep[1].completed)
                 if dep_start is not None and finished < dep_start:
                     yield RULE.diag(
-                        ini.doc, (*m.parts, "depends_on", n),
+                        ini.doc,
+                        (*m.parts, "depends_on", n),
                         f"milestone `{m.id}` was completed ({m.completed}) before `{ref}` "
                         f"({dep[1].completed}) that it depends on",
                         hint="correct one of the completion dates, or the dependency",

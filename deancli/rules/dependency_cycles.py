@@ -42,7 +42,7 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
                     stack.append((nxt, 0))
                     path.append(nxt)
                 elif color[nxt] == grey:
-                    found.append([*path[path.index(nxt):], nxt])
+                    found.append([*path[path.index(nxt) :], nxt])
             else:
                 color[node] = black
                 stack.pop()
@@ -77,7 +77,11 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         ini, m = owners[cycle[0]]
         target = cycle[1]
         idx = next(
-            (n for n, r in enumerate(m.depends_on) if "{}/{}".format(*milestone_key(ini, r)) == target),
+            (
+                n
+                for n, r in enumerate(m.depends_on)
+                if "{}/{}".format(*milestone_key(ini, r)) == target
+            ),
             0,
         )
         yield RULE.diag(

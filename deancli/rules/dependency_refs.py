@@ -17,7 +17,10 @@ from deancli.model import Initiative, Plan
 from deancli.rules._base import Context, RuleInfo
 
 RULE = RuleInfo(
-    "DEAN205", "unknown-dependency", Severity.ERROR, "a dependency or related initiative that does not exist"
+    "DEAN205",
+    "unknown-dependency",
+    Severity.ERROR,
+    "a dependency or related initiative that does not exist",
 )
 
 
@@ -38,24 +41,39 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
             if not isinstance(dep, int):
                 continue
             if dep == ini.id:
-                yield RULE.diag(ini.doc, ("depends_on", n), "initiative depends on itself",
-                                hint="remove this entry")
+                yield RULE.diag(
+                    ini.doc,
+                    ("depends_on", n),
+                    "initiative depends on itself",
+                    hint="remove this entry",
+                )
             elif dep not in ids:
-                yield RULE.diag(ini.doc, ("depends_on", n), f"unknown initiative `{dep}`",
-                                hint="initiative ids in this plan: " + ", ".join(map(str, sorted(ids))))
+                yield RULE.diag(
+                    ini.doc,
+                    ("depends_on", n),
+                    f"unknown initiative `{dep}`",
+                    hint="initiative ids in this plan: " + ", ".join(map(str, sorted(ids))),
+                )
         related = ini.data.get("related")
         for n, rel in enumerate(related if isinstance(related, list) else []):
-            if isinstance(rel, dict) and isinstance(rel.get("initiative"), int):
-                if rel["initiative"] not in ids:
-                    yield RULE.diag(ini.doc, ("related", n, "initiative"),
-                                    f"unknown initiative `{rel['initiative']}`",
-                                    hint="initiative ids in this plan: " + ", ".join(map(str, sorted(ids))))
+            target = rel.get("initiative") if isinstance(rel, dict) else None
+            if isinstance(target, int) and target not in ids:
+                yield RULE.diag(
+                    ini.doc,
+                    ("related", n, "initiative"),
+                    f"unknown initiative `{target}`",
+                    hint="initiative ids in this plan: " + ", ".join(map(str, sorted(ids))),
+                )
         for m in ini.milestones:
             for n, ref in enumerate(m.depends_on):
                 key = milestone_key(ini, ref)
                 if key == (ini.id, m.id):
-                    yield RULE.diag(ini.doc, (*m.parts, "depends_on", n),
-                                    "milestone depends on itself", hint="remove this entry")
+                    yield RULE.diag(
+                        ini.doc,
+                        (*m.parts, "depends_on", n),
+                        "milestone depends on itself",
+                        hint="remove this entry",
+                    )
                 elif key not in milestones:
                     local = ", ".join(f"`{x.id}`" for x in ini.milestones if x is not m)
                     yield RULE.diag(

@@ -21,9 +21,7 @@ from deancli.rules._base import Context, RuleInfo, related_at
 RULE = RuleInfo("DEAN201", "duplicate-id", Severity.ERROR, "the same id is used twice")
 
 
-def _dupes(
-    doc: Document, items: list[tuple[Any, Parts]], what: str
-) -> Iterator[Diagnostic]:
+def _dupes(doc: Document, items: list[tuple[Any, Parts]], what: str) -> Iterator[Diagnostic]:
     first: dict[Any, Parts] = {}
     for value, parts in items:
         if value in first:
@@ -55,9 +53,7 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         else:
             seen[ini.id] = ini
         doc = ini.doc
-        yield from _dupes(
-            doc, [(m.id, (*m.parts, "id")) for m in ini.milestones], "milestone id"
-        )
+        yield from _dupes(doc, [(m.id, (*m.parts, "id")) for m in ini.milestones], "milestone id")
         yield from _dupes(
             doc,
             [
@@ -77,15 +73,20 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                     f"source id `{s.id}` is also a shared source",
                     hint="cite the shared source from dialogue.yaml and remove this copy, or "
                     "rename it",
-                    related=(related_at(shared[s.id].doc, (*shared[s.id].parts, "id"),
-                                        "shared source defined here"),),
+                    related=(
+                        related_at(
+                            shared[s.id].doc,
+                            (*shared[s.id].parts, "id"),
+                            "shared source defined here",
+                        ),
+                    ),
                 )
     if plan.dialogue_doc is not None:
         doc = plan.dialogue_doc
-        yield from _dupes(doc, [(s.id, (*s.parts, "id")) for s in plan.shared_sources],
-                          "source id")
-        yield from _dupes(doc, [(p.number, (*p.parts, "number")) for p in plan.pillars],
-                          "pillar number")
+        yield from _dupes(doc, [(s.id, (*s.parts, "id")) for s in plan.shared_sources], "source id")
+        yield from _dupes(
+            doc, [(p.number, (*p.parts, "number")) for p in plan.pillars], "pillar number"
+        )
     if plan.organizations_doc is not None:
         doc = plan.organizations_doc
         data = doc.data.get("organizations") or []

@@ -17,7 +17,10 @@ from deancli.model import Plan
 from deancli.rules._base import Context, RuleInfo
 
 RULE = RuleInfo(
-    "DEAN202", "file-name-mismatch", Severity.ERROR, "an initiative file's name disagrees with its id or slug"
+    "DEAN202",
+    "file-name-mismatch",
+    Severity.ERROR,
+    "an initiative file's name disagrees with its id or slug",
 )
 
 _NAME_RE = re.compile(r"^(\d+)-(.+)\.ya?ml$")

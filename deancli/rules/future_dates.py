@@ -14,7 +14,9 @@ from deancli.diagnostics import Diagnostic, Severity
 from deancli.model import Plan, period_start
 from deancli.rules._base import Context, RuleInfo
 
-RULE = RuleInfo("DEAN209", "future-date", Severity.ERROR, "a completion or status date after the reference date")
+RULE = RuleInfo(
+    "DEAN209", "future-date", Severity.ERROR, "a completion or status date after the reference date"
+)
 
 
 def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:

@@ -16,7 +16,9 @@ from deancli.diagnostics import Diagnostic, Severity
 from deancli.model import Plan
 from deancli.rules._base import Context, RuleInfo
 
-RULE = RuleInfo("DEAN211", "missing-lead", Severity.WARNING, "no lead organization known for a party")
+RULE = RuleInfo(
+    "DEAN211", "missing-lead", Severity.WARNING, "no lead organization known for a party"
+)
 
 _PARTY = {"mx": "Mexican", "us": "U.S."}
 

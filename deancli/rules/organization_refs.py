@@ -10,7 +10,6 @@ organization there first.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,9 +17,13 @@ from deancli.diagnostics import Diagnostic, Severity
 from deancli.loader import Document
 from deancli.model import Parts, Plan
 from deancli.rules._base import Context, RuleInfo
+from deancli.suggest import closest
 
 RULE = RuleInfo(
-    "DEAN204", "unknown-organization", Severity.ERROR, "an organization id that organizations.yaml does not define"
+    "DEAN204",
+    "unknown-organization",
+    Severity.ERROR,
+    "an organization id that organizations.yaml does not define",
 )
 
 
@@ -63,12 +66,14 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         for value, parts in _refs(doc, doc.data):
             if value in plan.organizations:
                 continue
-            guess = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-            hint = f"did you mean `{guess[0]}`?" if guess else None
+            guess = closest(value, known)
+            hint = f"did you mean `{guess}`?" if guess else None
             known_list = "known ids: " + ", ".join(known)
             yield RULE.diag(
                 doc,
                 parts,
                 f"unknown organization `{value}`",
-                hint=f"{hint} ({known_list})" if hint else f"{known_list}; or add it to organizations.yaml",
+                hint=f"{hint} ({known_list})"
+                if hint
+                else f"{known_list}; or add it to organizations.yaml",
             )

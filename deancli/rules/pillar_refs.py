@@ -14,7 +14,9 @@ from deancli.diagnostics import Diagnostic, Severity
 from deancli.model import Plan
 from deancli.rules._base import Context, RuleInfo
 
-RULE = RuleInfo("DEAN203", "unknown-pillar", Severity.ERROR, "an initiative names a pillar that does not exist")
+RULE = RuleInfo(
+    "DEAN203", "unknown-pillar", Severity.ERROR, "an initiative names a pillar that does not exist"
+)
 
 
 def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:

@@ -10,15 +10,17 @@ it), or correct the id.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from deancli.diagnostics import Diagnostic, Severity
 from deancli.model import Parts, Plan
 from deancli.rules._base import Context, RuleInfo
+from deancli.suggest import closest
 
-RULE = RuleInfo("DEAN207", "unknown-source", Severity.ERROR, "a cited source id that is not defined")
+RULE = RuleInfo(
+    "DEAN207", "unknown-source", Severity.ERROR, "a cited source id that is not defined"
+)
 
 _REF_KEYS = ("sources", "status_sources")
 
@@ -47,18 +49,25 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
     for doc in plan.documents:
         if not doc.ok:
             continue
-        local = {
-            s["id"]
-            for s in (doc.data.get("sources") or [])
-            if isinstance(s, dict) and isinstance(s.get("id"), str)
-        } if isinstance(doc.data.get("sources"), list) else set()
+        local = (
+            {
+                s["id"]
+                for s in (doc.data.get("sources") or [])
+                if isinstance(s, dict) and isinstance(s.get("id"), str)
+            }
+            if isinstance(doc.data.get("sources"), list)
+            else set()
+        )
         known = shared | local
         refs = sorted(iter_source_refs(doc.data), key=lambda r: str(r[1]))
         for value, parts in refs:
             if value in known:
                 continue
-            guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-            hint = f"did you mean `{guess[0]}`?" if guess else (
-                "add it to this file's `sources` list, or to dialogue.yaml if several files cite it"
+            guess = closest(value, sorted(known))
+            hint = (
+                f"did you mean `{guess}`?"
+                if guess
+                else "add it to this file's `sources` list (or to dialogue.yaml if several "
+                "files cite it)"
             )
             yield RULE.diag(doc, parts, f"unknown source `{value}`", hint=hint)

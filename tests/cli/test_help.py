@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from deancli import __version__
+
+COMMANDS = ["validate"]
+
+
+def test_version(dean):
+    result = dean("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"dean {__version__}\n"
+
+
+def test_top_level_help_has_examples_and_exit_codes(dean):
+    result = dean("--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert "dean validate" in result.stdout
+    assert "Exit codes: 0 ok, 1 findings, 2 usage error, 3 dean could not run" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(dean, command):
+    result = dean(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert f"dean {command}" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme(command):
+    from tests.conftest import REPO
+
+    assert f"dean {command}" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_unknown_option_is_a_usage_error(dean):
+    result = dean("validate", "--nope")
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["validate", "--help"]])
+def test_startup_imports_no_heavy_library(args):
+    """`dean --version` and `--help` must not import ruamel.yaml, jsonschema or rich."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['dean', *{args!r}]\n"
+        "from deancli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'ruamel', 'jsonschema', 'rich', 'pydantic'})\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.stderr == "[]"
