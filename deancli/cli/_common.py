@@ -106,3 +106,51 @@ def _quiet_exit() -> None:
     except OSError:
         pass
     raise typer.Exit(0)
+
+
+class Lang(enum.StrEnum):
+    es = "es"
+    en = "en"
+
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Language of labels and titles (default: from LC_ALL/LC_MESSAGES/LANG: "
+        "Spanish when it starts with 'es', else English).",
+        show_default=False,
+    ),
+]
+
+
+class ViewFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    ViewFormat,
+    typer.Option("--format", "-f", help="Output format: table, json, csv or markdown."),
+]
+
+
+def pick_lang(lang: Lang | None) -> str:
+    from deancli.i18n import default_lang
+
+    return lang.value if lang is not None else default_lang()
+
+
+def load_view_plan(plan_option: str | None, lang: str):  # type: ignore[no-untyped-def]
+    """Load the plan for a view; files that cannot be read are left out, with a note."""
+    from deancli import checker
+    from deancli.i18n import t
+
+    root = checker.resolve_plan_dir(plan_option)
+    loaded = checker.load_plan(root)
+    skipped = [d for d in loaded.documents if not d.ok]
+    if skipped:
+        sys.stderr.write(t("note_skipped", lang, n=len(skipped)) + "\n")
+    return loaded.plan

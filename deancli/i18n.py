@@ -1,0 +1,157 @@
+"""Spanish and English labels for the views. Plan data carries its own two languages."""
+
+from __future__ import annotations
+
+import os
+
+LANGS = ("es", "en")
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # key: (es, en)
+    "plan_status": ("Estado del plan al {date}", "Plan status as of {date}"),
+    "pillar": ("Pilar", "Pillar"),
+    "pillar_heading": ("Pilar {roman}: {title}", "Pillar {roman}: {title}"),
+    "initiatives": ("Iniciativas", "Initiatives"),
+    "initiative": ("Iniciativa", "Initiative"),
+    "milestones_done": ("Hitos", "Milestones"),
+    "initiatives_short": ("Inic.", "Init."),
+    "progress": ("Avance", "Progress"),
+    "overdue": ("Venc.", "Late"),
+    "unknown_count": ("S/inf.", "Unkn."),
+    "newest_evidence": ("Evidencia", "Evidence"),
+    "total": ("Total", "Total"),
+    "id": ("#", "#"),
+    "status": ("Estado", "Status"),
+    "leads_mx": ("MX", "MX"),
+    "leads_us": ("EE. UU.", "US"),
+    "next_due": ("Próximo", "Next due"),
+    "none": ("—", "—"),
+    "na": ("n/d", "n/a"),
+    "no_initiatives": ("Ninguna iniciativa coincide.", "No initiative matches."),
+    "as_of": ("al", "as of"),
+    "announced": ("Anunciada", "Announced"),
+    "leads": ("Responsables", "Leads"),
+    "participants": ("Participantes", "Participants"),
+    "summary": ("Resumen", "Summary"),
+    "milestones": ("Hitos", "Milestones"),
+    "indicators": ("Indicadores", "Indicators"),
+    "sources": ("Fuentes", "Sources"),
+    "notes": ("Notas", "Notes"),
+    "date": ("Fecha", "Date"),
+    "milestone": ("Hito", "Milestone"),
+    "kind": ("Tipo", "Kind"),
+    "title": ("Título", "Title"),
+    "publisher": ("Editor", "Publisher"),
+    "url": ("URL", "URL"),
+    "value": ("Valor", "Value"),
+    "unit": ("Unidad", "Unit"),
+    "baseline": ("Línea base", "Baseline"),
+    "target": ("Meta", "Target"),
+    "actual": ("Real", "Actual"),
+    "not_known": ("no se conoce públicamente", "not publicly known"),
+    "title_in": ("Título ({code})", "Title ({code})"),
+    "completed_on": ("cumplido el {date}", "done on {date}"),
+    "completed_by": ("cumplido a más tardar {date}", "done by {date}"),
+    "due": ("vence {date}", "due {date}"),
+    "mx": ("México", "Mexico"),
+    "us": ("EE. UU.", "United States"),
+    "undated_hidden": (
+        "{n} hitos sin fecha no se muestran.",
+        "{n} milestones without a date are not shown.",
+    ),
+    "timeline_title": ("Cronograma al {date}", "Timeline as of {date}"),
+    "legend": ("Leyenda", "Legend"),
+    "today": ("hoy", "today"),
+    "editorial": ("atribución nuestra", "our mapping"),
+    "note_skipped": (
+        "dean: nota: {n} archivo(s) no se pudieron leer y se omiten; ejecute `dean validate`",
+        "dean: note: {n} file(s) could not be read and are left out; run `dean validate`",
+    ),
+    "unassigned": (
+        "{n} iniciativa(s) con un pilar inexistente no se cuentan; ejecute `dean validate`.",
+        "{n} initiative(s) with an unknown pillar are not counted; run `dean validate`.",
+    ),
+}
+
+_STATUS = {
+    # initiative statuses (es feminine: "la iniciativa")
+    "planned": ("planeada", "planned"),
+    "active": ("activa", "active"),
+    "finalising": ("en cierre", "finalising"),
+    "completed": ("concluida", "completed"),
+    "suspended": ("suspendida", "suspended"),
+}
+_MSTATUS = {
+    # milestone statuses and states (es masculine: "el hito")
+    "planned": ("planeado", "planned"),
+    "in_progress": ("en curso", "in progress"),
+    "done": ("cumplido", "done"),
+    "cancelled": ("cancelado", "cancelled"),
+    "unknown": ("sin información", "unknown"),
+    "overdue": ("vencido", "overdue"),
+    "upcoming": ("próximo", "upcoming"),
+    "undated": ("sin fecha", "undated"),
+    "context": ("contexto", "context"),
+}
+_KIND = {
+    "deliverable": ("entregable", "deliverable"),
+    "event": ("evento", "event"),
+    "decision": ("decisión", "decision"),
+    "publication": ("publicación", "publication"),
+    "context": ("contexto", "context"),
+}
+_PROVENANCE = {
+    "official": ("oficial", "official"),
+    "press": ("redacción de prensa", "press wording"),
+    "translation": ("traducción nuestra", "our translation"),
+}
+_ROLE = {
+    "accountable": ("responsable", "accountable"),
+    "implementing": ("ejecutora", "implementing"),
+    "funding": ("financiadora", "funding"),
+    "extending": ("gestora", "extending"),
+    "supporting": ("de apoyo", "supporting"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "es" else pair[1]
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    text = _pick(_LABELS[key], lang)
+    return text.format(**values) if values else text
+
+
+def initiative_status(status: str, lang: str) -> str:
+    if status == "cancelled":
+        return "cancelada" if lang == "es" else "cancelled"
+    if status == "unknown":
+        return _pick(_MSTATUS["unknown"], lang)
+    return _pick(_STATUS[status], lang) if status in _STATUS else status
+
+
+def milestone_status(status: str, lang: str) -> str:
+    return _pick(_MSTATUS[status], lang) if status in _MSTATUS else status
+
+
+def kind(value: str, lang: str) -> str:
+    return _pick(_KIND[value], lang) if value in _KIND else value
+
+
+def provenance(value: str, lang: str) -> str:
+    return _pick(_PROVENANCE[value], lang) if value in _PROVENANCE else value
+
+
+def role(value: str, lang: str) -> str:
+    return _pick(_ROLE[value], lang) if value in _ROLE else value
+
+
+def default_lang(environ: dict[str, str] | None = None) -> str:
+    """Spanish when the locale (LC_ALL, then LC_MESSAGES, then LANG) starts with ``es``."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "es" if value.lower().startswith("es") else "en"
+    return "en"
