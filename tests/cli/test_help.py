@@ -7,7 +7,7 @@ import pytest
 
 from deancli import __version__
 
-COMMANDS = ["validate"]
+COMMANDS = ["validate", "status", "show", "timeline"]
 
 
 def test_version(dean):
