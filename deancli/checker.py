@@ -107,6 +107,39 @@ def select_paths(root: Path, paths: Sequence[str]) -> list[Path]:
     return out
 
 
+MAX_FINDINGS_PER_FILE = 100
+
+
+def cap_per_file(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """At most MAX_FINDINGS_PER_FILE findings per file (the first in reading order), then one
+    note saying how many more there are: hostile files must not flood a CI log."""
+    from collections import defaultdict
+
+    from deancli.diagnostics import Location, Severity
+
+    by_file: dict[str, list[Diagnostic]] = defaultdict(list)
+    for d in diags:
+        by_file[d.location.path].append(d)
+    out: list[Diagnostic] = []
+    for path, items in by_file.items():
+        if len(items) <= MAX_FINDINGS_PER_FILE:
+            out += items
+            continue
+        items.sort(key=Diagnostic.sort_key)
+        out += items[:MAX_FINDINGS_PER_FILE]
+        out.append(
+            Diagnostic(
+                "DEAN015",
+                "too-many-findings",
+                Severity.INFO,
+                f"{len(items) - MAX_FINDINGS_PER_FILE} more findings in this file not shown",
+                Location(path),
+                hint="fix the findings above and run dean validate again",
+            )
+        )
+    return out
+
+
 def check(
     root: Path,
     *,
@@ -126,6 +159,7 @@ def check(
     ctx = Context(as_of=as_of)
     for rule in iter_rules():
         diags.extend(rule.check(loaded.plan, ctx))
+    diags = cap_per_file(diags)
     files_checked = len(loaded.documents)
     reported = files_checked
     if selected:

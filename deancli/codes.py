@@ -46,6 +46,14 @@ def all_codes() -> list[CodeInfo]:
         CodeInfo(code, name, Severity.ERROR, summary)
         for code, name, summary in SCHEMA_CODES.values()
     ]
+    out.append(
+        CodeInfo(
+            "DEAN015",
+            "too-many-findings",
+            Severity.INFO,
+            "more than 100 findings in one file; the rest are counted, not listed",
+        )
+    )
     for rule in iter_rules():
         info = rule.RULE
         out.append(CodeInfo(info.code, info.name, info.severity, info.summary))

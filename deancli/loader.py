@@ -18,7 +18,7 @@ from deancli import yamlio
 from deancli.diagnostics import Diagnostic, Location, Related, Severity, Span
 from deancli.errors import PlanNotFoundError
 
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024  # plan files are a few KiB; this bounds parse time too
 YAML_SUFFIXES = (".yaml", ".yml")
 DIALOGUE = "dialogue.yaml"
 ORGANIZATIONS = "organizations.yaml"
@@ -43,6 +43,20 @@ LOAD_CODES: dict[str, tuple[str, str, Severity]] = {
 }
 
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_RAW_INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+MAX_INVISIBLE_REPORTS = 20
+
+
+def find_invisible(text: str) -> list[tuple[Span, str]]:
+    """Literal invisible characters (zero-width, BOM, bidi) with their exact positions."""
+    out = []
+    for m in _RAW_INVISIBLE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        out.append((Span(line, col, line, col + 1), f"U+{ord(m.group()):04X}"))
+        if len(out) >= MAX_INVISIBLE_REPORTS:
+            break
+    return out
 
 
 def load_diagnostic(
@@ -150,6 +164,17 @@ def read_document(path: Path, root: Path, kind: str, display: str) -> Document:
         return doc
     assert text is not None
     doc.text = text
+    for span, code in find_invisible(text):
+        doc.diagnostics.append(
+            load_diagnostic(
+                "invisible",
+                display,
+                f"invisible character {code}",
+                span,
+                "delete it: zero-width, byte-order-mark and bidi characters make text look "
+                "different from what it is",
+            )
+        )
     parsed = yamlio.parse(text)
     for issue in parsed.issues:
         related = tuple(Related(Location.at(display, s), m) for s, m in issue.related)

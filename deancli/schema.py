@@ -32,6 +32,8 @@ SCHEMA_CODES: dict[str, tuple[str, str, str]] = {
     "invalid-value": ("DEAN106", "invalid-value", "a value that breaks a constraint"),
 }
 
+MAX_UNKNOWN_KEYS = 20
+
 _TYPE_NAMES = {
     "string": "text",
     "integer": "a whole number",
@@ -161,9 +163,21 @@ def _convert(doc: Document, error: Any) -> Iterator[Diagnostic]:
     if v == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(schema.get("properties", {}))
         patterns = list(schema.get("patternProperties", {}))
-        for k in error.instance:
-            if k in allowed or any(re.search(p, k) for p in patterns):
-                continue
+        unknown = [
+            k
+            for k in error.instance
+            if k not in allowed and not any(re.search(p, k) for p in patterns)
+        ]
+        if len(unknown) > MAX_UNKNOWN_KEYS:
+            yield _diag(
+                "unknown-key",
+                doc,
+                f"{len(unknown) - MAX_UNKNOWN_KEYS} more unknown keys in this mapping",
+                parts,
+                key=True,
+                hint="allowed keys: " + ", ".join(allowed),
+            )
+        for k in unknown[:MAX_UNKNOWN_KEYS]:
             guess = _closest(k, allowed)
             hint = (
                 f"did you mean `{guess}`?"

@@ -144,7 +144,7 @@ def parse(text: str, *, positions: bool = False, pure: bool = False) -> Parsed:
     if positions:
         out.values, out.keys, out.styles = {}, {}, {}
     try:
-        _build(iter_events(text, pure=pure), out)
+        _build(iter_events(text, pure=pure), out, text)
     except Exception as exc:  # every library exception becomes a diagnostic
         out.fatal = True
         out.data = None
@@ -161,6 +161,13 @@ def _exception_issue(exc: Exception, text: str) -> YamlIssue:
         problem = exc.problem or exc.context or "invalid YAML"
         span = _span(mark) if mark is not None else None
         context = exc.context if exc.problem and exc.context else None
+        if "incompatible YAML document" in problem:
+            return YamlIssue(
+                "directive",
+                "unsupported %YAML version",
+                span,
+                "remove the `%YAML` line; plan files are YAML 1.2",
+            )
         hint = _syntax_hint(problem, context)
         related: tuple[tuple[Span, str], ...] = ()
         if mark is not None and exc.problem and exc.context and exc.context_mark is not None:
@@ -196,7 +203,7 @@ def _syntax_hint(problem: str, context: str | None) -> str:
     return "fix the YAML syntax at this position"
 
 
-def _build(events: Iterable[Any], out: Parsed) -> None:
+def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
     values, keys, styles = out.values, out.keys, out.styles
     stack: list[_Frame] = []
     documents = 0
@@ -306,7 +313,9 @@ def _build(events: Iterable[Any], out: Parsed) -> None:
             check_tag(ev, span)
             raw: str = ev.value
             plain = not ev.style and ev.tag is None and ev.implicit[0]
-            if INVISIBLE_RE.search(raw):
+            if INVISIBLE_RE.search(raw) and not INVISIBLE_RE.search(
+                text[ev.start_mark.index : ev.end_mark.index]
+            ):  # written as an escape ("\e", "\u200b"); literal ones are found by the loader
                 what = "key" if expecting_key() else "value"
                 out.issues.append(
                     YamlIssue(

@@ -94,7 +94,9 @@ def run(fn: Callable[[], int]) -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    sys.stderr.write(f"dean: {message}\n")
+    from deancli.textsafe import safe
+
+    sys.stderr.write(f"dean: {safe(message, keep_newlines=True)}\n")
     raise typer.Exit(code)
 
 
