@@ -192,4 +192,7 @@ def check(
         organizations=len(plan.organizations),
         reported_paths=[loader.display_path(p) for p in selected],
         sources=sources,
+        files=[doc.display for doc in loaded.documents],
+        file_pillars={i.doc.display: i.pillar for i in plan.initiatives},
+        pillar_labels={p.number: f"{p.roman}: {p.title.get('en')}" for p in plan.pillars},
     )

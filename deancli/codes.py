@@ -33,6 +33,19 @@ _LOAD_SUMMARY = {
 }
 
 
+def help_text(code: str) -> str:
+    """The documentation of a code: a rule module's docstring, else its summary."""
+    from deancli.rules import iter_rules
+
+    for rule in iter_rules():
+        if rule.RULE.code == code and rule.__doc__:
+            return " ".join(rule.__doc__.split())
+    for info in all_codes():
+        if info.code == code:
+            return f"{info.summary[0].upper()}{info.summary[1:]}. See docs/rules.md."
+    return "See docs/rules.md."
+
+
 def all_codes() -> list[CodeInfo]:
     from deancli.loader import LOAD_CODES
     from deancli.rules import iter_rules

@@ -26,6 +26,10 @@ class CheckResult:
     pillars: int = 0
     organizations: int = 0
     reported_paths: list[str] = field(default_factory=list)
+    # every file checked, as displayed, and the pillar of each initiative file
+    files: list[str] = field(default_factory=list)
+    file_pillars: dict[str, int | None] = field(default_factory=dict)
+    pillar_labels: dict[int, str] = field(default_factory=dict)  # 1 -> "I: Building Back..."
     # source lines of the files that have findings, for excerpts in human formats
     sources: dict[str, list[str]] = field(default_factory=dict)
 

@@ -38,9 +38,13 @@ def is_safe(text: str) -> bool:
 
 
 def json_safe(text: str) -> str:
-    """Escape, inside an already serialised JSON document, what json.dumps leaves raw."""
-    return re.sub(
+    """Escape, inside an already serialised JSON document, what json.dumps leaves raw: C1,
+    invisible and bidi characters, and ``##[`` (which the GitHub Actions runner reads as a
+    legacy workflow command anywhere in a log line). JSON syntax itself never contains
+    ``##[``, so the replacement only ever happens inside strings."""
+    text = re.sub(
         "[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]",
         lambda m: f"\\u{ord(m.group()):04x}",
         text,
     )
+    return text.replace("##[", "##\\u005b")

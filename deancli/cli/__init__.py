@@ -58,7 +58,8 @@ def _root(
     pass
 
 
-from deancli.cli import show as _show  # noqa: E402,F401  (registers the command)
+from deancli.cli import diff as _diff  # noqa: E402,F401  (registers the command)
+from deancli.cli import show as _show  # noqa: E402,F401
 from deancli.cli import status as _status  # noqa: E402,F401
 from deancli.cli import timeline as _timeline  # noqa: E402,F401
 from deancli.cli import validate as _validate  # noqa: E402,F401

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import os
@@ -66,10 +67,12 @@ ColorOption = Annotated[
 ]
 
 
-def run(fn: Callable[[], int]) -> None:
-    """Run a command body; map expected failures to exit codes without a traceback."""
+def run(fn: Callable[[], int], *, fence: bool = False) -> None:
+    """Run a command body; map expected failures to exit codes without a traceback.
+    ``fence``: the body prints plan text for people (see :func:`ci_fence`)."""
     try:
-        code = fn()
+        with ci_fence() if fence else contextlib.nullcontext():
+            code = fn()
     except UsageProblem as exc:
         _fail(f"error: {exc}", EXIT_USAGE)
     except DeanError as exc:
@@ -143,6 +146,14 @@ def pick_lang(lang: Lang | None) -> str:
     from deancli.i18n import default_lang
 
     return lang.value if lang is not None else default_lang()
+
+
+def ci_fence() -> contextlib.AbstractContextManager[None]:
+    """Under GitHub Actions, fence output that quotes plan files (see render.github)."""
+    from deancli.cli.validate import stdout_is_file
+    from deancli.render.github import fenced, in_actions
+
+    return fenced(sys.stdout, in_actions() and not stdout_is_file())
 
 
 def load_view_plan(plan_option: str | None, lang: str):  # type: ignore[no-untyped-def]

@@ -86,4 +86,4 @@ def show(
             print_terminal(model, ini, today, language, sys.stdout, color=color_flag(color))
         return 0
 
-    run(body)
+    run(body, fence=fmt is not ViewFormat.json)

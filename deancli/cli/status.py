@@ -183,4 +183,4 @@ def status(
             rt.print_tables(tables, sys.stdout, language, color=color_flag(color))
         return 0
 
-    run(body)
+    run(body, fence=fmt is not ViewFormat.json)

@@ -57,4 +57,4 @@ def timeline(
         render(items, undated, today, language, sys.stdout, color=color_flag(color))
         return 0
 
-    run(body)
+    run(body, fence=True)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import enum
+import os
+import stat
 import sys
 from typing import Annotated
 
@@ -16,6 +18,7 @@ from deancli.cli._common import (
     parse_as_of,
     run,
 )
+from deancli.errors import UsageProblem
 
 
 class ValidateFormat(enum.StrEnum):
@@ -23,12 +26,44 @@ class ValidateFormat(enum.StrEnum):
     full = "full"
     concise = "concise"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+HUMAN = {"full", "concise"}
 
 
 def pick_format(fmt: ValidateFormat) -> str:
+    from deancli.render.github import in_actions
+
     if fmt is not ValidateFormat.auto:
         return str(fmt.value)
+    if in_actions():
+        return "github"
     return "full" if sys.stdout.isatty() else "concise"
+
+
+def stdout_is_file() -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def parse_outputs(values: list[str]) -> list[tuple[str, str]]:
+    from deancli.render import REPORTERS
+
+    out = []
+    for value in values:
+        fmt, sep, path = value.partition(":")
+        if not sep or not path or fmt not in REPORTERS:
+            raise UsageProblem(
+                f"--output takes FORMAT:PATH with FORMAT one of {', '.join(REPORTERS)}; "
+                f"got {value!r}"
+            )
+        out.append((fmt, path))
+    return out
 
 
 @app.command(
@@ -39,6 +74,11 @@ def pick_format(fmt: ValidateFormat) -> str:
   dean validate plan/initiatives/                report on initiative files only
   dean validate --format json > findings.json    for other tools
   dean validate --as-of 2024-01-01 --strict      reproducible; warnings fail too
+  dean validate --output sarif:dean.sarif --output junit:dean.xml
+  dean validate --changed-since origin/main      findings a branch introduces
+
+Under GitHub Actions the default format is `github` (annotations on the pull request) and a
+Markdown summary is appended to $GITHUB_STEP_SUMMARY.
 
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings, 2 usage error,
 3 dean could not run. Rules and codes: docs/rules.md.
@@ -60,10 +100,38 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="Output format: full (excerpts, help), concise (one line per finding), json. "
-            "auto: full on a terminal, concise otherwise.",
+            help="Output format: full (excerpts, help), concise (one line per finding), json, "
+            "github (workflow annotations), sarif, junit. auto: github under GitHub Actions, "
+            "full on a terminal, concise otherwise.",
         ),
     ] = ValidateFormat.auto,
+    outputs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FORMAT:PATH",
+            help="Also write the report in FORMAT to PATH (repeatable), e.g. sarif:dean.sarif.",
+            show_default=False,
+        ),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REF",
+            help="Report findings in files changed since the git REF, and findings anywhere "
+            "that REF did not have (what the change breaks).",
+            show_default=False,
+        ),
+    ] = None,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary/--no-summary",
+            help="Under GitHub Actions, append a Markdown summary to $GITHUB_STEP_SUMMARY.",
+        ),
+    ] = True,
     as_of: AsOfOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
@@ -76,11 +144,36 @@ def validate(
     def body() -> int:
         from deancli import checker
         from deancli.render import get_reporter
+        from deancli.render.github import fenced, in_actions
 
+        extra = parse_outputs(outputs or [])
         root = checker.resolve_plan_dir(plan)
-        result = checker.check(root, as_of=today, paths=paths or ())
-        reporter = get_reporter(pick_format(fmt))(sys.stdout, color=color_flag(color))
-        reporter.report(result)
+        if changed_since is not None:
+            from deancli import gitplan
+
+            result = gitplan.check_changed_since(
+                root, changed_since, as_of=today, paths=paths or ()
+            )
+        else:
+            result = checker.check(root, as_of=today, paths=paths or ())
+        name = pick_format(fmt)
+        reporter = get_reporter(name)(sys.stdout, color=color_flag(color))
+        if name == "junit":
+            reporter.strict = strict
+        with fenced(sys.stdout, in_actions() and name in HUMAN and not stdout_is_file()):
+            reporter.report(result)
+        for out_fmt, path in extra:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                other = get_reporter(out_fmt)(fh, color=False)
+                if out_fmt == "junit":
+                    other.strict = strict
+                other.report(result)
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary and in_actions() and step_summary:
+            from deancli.render.summary import render
+
+            with open(step_summary, "a", encoding="utf-8") as fh:
+                fh.write(render(result, strict=strict))
         sys.stdout.flush()
         return result.exit_code(strict=strict)
 

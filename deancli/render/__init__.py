@@ -12,6 +12,9 @@ REPORTERS: Final[dict[str, str]] = {
     "full": "deancli.render.text:FullReporter",
     "concise": "deancli.render.text:ConciseReporter",
     "json": "deancli.render.json_report:JsonReporter",
+    "github": "deancli.render.github:GithubReporter",
+    "sarif": "deancli.render.sarif:SarifReporter",
+    "junit": "deancli.render.junit:JunitReporter",
 }
 
 

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import enum
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from deancli.cli import app
+from deancli.cli._common import (
+    AsOfOption,
+    Color,
+    ColorOption,
+    PlanOption,
+    color_flag,
+    parse_as_of,
+    run,
+)
+
+
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command(
+    epilog="""Examples:
+
+\b
+  dean diff                            this branch (working tree) against its merge-base
+  dean diff origin/main                the working tree against origin/main
+  dean diff HEAD~1 HEAD                the last commit
+  dean diff --format markdown >> "$GITHUB_STEP_SUMMARY"
+
+Initiatives are matched by id: added, removed, moved to another file, retitled; status,
+leads and pillar changes; milestones added, removed, completed, or with a moved due date;
+progress per pillar before → after. A file that cannot be read at one side is named and
+left out; the rest is still compared.
+"""
+)
+def diff(
+    base: Annotated[
+        str | None,
+        typer.Argument(
+            help="Base revision (default: merge-base with the default branch).", show_default=False
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(help="Head revision (default: the working tree).", show_default=False),
+    ] = None,
+    plan: PlanOption = None,
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format: text, markdown, json.")
+    ] = DiffFormat.text,
+    as_of: AsOfOption = None,
+    color: ColorOption = Color.auto,
+) -> None:
+    """What a change means for the plan, between two git revisions."""
+    today = parse_as_of(as_of)
+
+    def body() -> int:
+        from deancli import checker, gitplan, plandiff
+
+        root = checker.resolve_plan_dir(plan)
+        repo = gitplan.repo_for(root)
+        base_sha = gitplan.resolve_rev(repo, base) if base else gitplan.default_base(repo)
+        base_name = base or f"merge-base {base_sha[:12]}"
+        with tempfile.TemporaryDirectory(prefix="dean-diff-") as tmp:
+            base_root = gitplan.materialise(repo, base_sha, Path(tmp) / "base")
+            before = checker.load_plan(base_root)
+            if head is None:
+                after = checker.load_plan(root)
+                head_name = "working tree"
+            else:
+                head_sha = gitplan.resolve_rev(repo, head)
+                after = checker.load_plan(gitplan.materialise(repo, head_sha, Path(tmp) / "head"))
+                head_name = head
+            result = plandiff.diff_plans(
+                before.plan,
+                after.plan,
+                base=base_name,
+                head=head_name,
+                as_of=today,
+                invalid_base=[d.rel for d in before.documents if not d.ok],
+                invalid_head=[d.rel for d in after.documents if not d.ok],
+            )
+        if fmt is DiffFormat.json:
+            from deancli.render.json_report import dumps
+
+            sys.stdout.write(dumps(plandiff.to_dict(result)) + "\n")
+        elif fmt is DiffFormat.markdown:
+            from deancli.render.diff import render_markdown
+
+            sys.stdout.write(render_markdown(result))
+        else:
+            from deancli.render.diff import render_text
+
+            render_text(result, sys.stdout, color=color_flag(color))
+        return 0
+
+    run(body, fence=fmt is not DiffFormat.json)
