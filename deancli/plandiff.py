@@ -132,6 +132,10 @@ def diff_plans(
     diffs = []
     for ident in sorted(set(ia) | set(ib)):
         a, b = ia.get(ident), ib.get(ident)
+        if (b is None and a is not None and a.doc.rel in invalid_head) or (
+            a is None and b is not None and b.doc.rel in invalid_base
+        ):
+            continue  # unreadable on one side: named in invalid_*, not called added/removed
         title = (b or a).title  # type: ignore[union-attr]
         d = InitiativeDiff(ident, title, a.doc.rel if a else None, b.doc.rel if b else None)
         if a is not None and b is not None:

@@ -9,11 +9,14 @@ from typing import TextIO
 from deancli.textsafe import safe
 from deancli.views import Bar, Cell, Stacked, Table
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|<>~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", safe(text)).replace("\\n", " ")
+    """Plan text as inert Markdown: no HTML, links, images, emphasis or table breaks."""
+    text = safe(text).replace("\\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def _cell(cell: Cell, lang: str) -> str:
