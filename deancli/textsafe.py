@@ -48,3 +48,7 @@ def json_safe(text: str) -> str:
         text,
     )
     return text.replace("##[", "##\\u005b")
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from deancli.cli import app
+from deancli.cli import _complete, app
 from deancli.cli._common import (
     AsOfOption,
     Color,
@@ -50,7 +50,12 @@ def resolve_initiative(plan, ident: str):  # type: ignore[no-untyped-def]
 )
 def show(
     initiative: Annotated[
-        str, typer.Argument(metavar="ID", help="Initiative number (e.g. 8) or slug.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Initiative number (e.g. 8) or slug.",
+            autocompletion=_complete.initiatives,
+        ),
     ],
     plan: PlanOption = None,
     fmt: FormatOption = ViewFormat.table,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from deancli.cli import app
+from deancli.cli import _complete, app
 from deancli.cli._common import (
     AsOfOption,
     Color,
@@ -83,6 +83,7 @@ def status(
             metavar="N",
             help="Show the initiatives of pillar N (1-4 or I-IV).",
             show_default=False,
+            autocompletion=_complete.pillars,
         ),
     ] = None,
     status_: Annotated[
@@ -101,6 +102,7 @@ def status(
             metavar="ORG",
             help="Only initiatives that ORG leads (e.g. SE, DOC).",
             show_default=False,
+            autocompletion=_complete.organizations,
         ),
     ] = None,
     overdue: Annotated[

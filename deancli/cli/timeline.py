@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from deancli.cli import app
+from deancli.cli import _complete, app
 from deancli.cli._common import (
     AsOfOption,
     Color,
@@ -33,7 +33,12 @@ def timeline(
     pillar: Annotated[
         str | None,
         typer.Option(
-            "--pillar", "-p", metavar="N", help="Only pillar N (1-4 or I-IV).", show_default=False
+            "--pillar",
+            "-p",
+            metavar="N",
+            help="Only pillar N (1-4 or I-IV).",
+            show_default=False,
+            autocompletion=_complete.pillars,
         ),
     ] = None,
     plan: PlanOption = None,

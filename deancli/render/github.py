@@ -16,7 +16,7 @@ from typing import ClassVar, TextIO
 
 from deancli.diagnostics import Diagnostic, Severity
 from deancli.result import CheckResult
-from deancli.textsafe import safe
+from deancli.textsafe import plural, safe
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -64,8 +64,10 @@ class GithubReporter:
             for d in items:
                 self.out.write(annotation(d) + "\n")
             self.out.write("::endgroup::\n")
-        counts = f"{result.errors} errors, {result.warnings} warnings"
-        self.out.write(f"dean: {counts} in {result.files_checked} files\n")
+        self.out.write(
+            f"dean: {plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} "
+            f"in {plural(result.files_checked, 'file')}\n"
+        )
 
 
 def in_actions(environ: dict[str, str] | None = None) -> bool:

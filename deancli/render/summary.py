@@ -7,6 +7,7 @@ from collections import Counter
 from deancli.diagnostics import Severity
 from deancli.render.markdown import escape
 from deancli.result import CheckResult
+from deancli.textsafe import plural
 
 MAX_ROWS = 200
 
@@ -14,7 +15,7 @@ MAX_ROWS = 200
 def render(result: CheckResult, *, strict: bool = False) -> str:
     failed = result.exit_code(strict=strict) != 0
     lines = ["## dean validate", ""]
-    counts = f"{result.errors} errors, {result.warnings} warnings"
+    counts = f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}"
     verdict = "❌ **Failed**" if failed else "✅ **Passed**"
     lines.append(
         f"{verdict}: {counts} in {result.files_with_findings} of {result.files_checked} files "

@@ -9,14 +9,10 @@ from rich.text import Text
 from deancli.diagnostics import Diagnostic, Severity
 from deancli.render.console import make_console
 from deancli.result import CheckResult
-from deancli.textsafe import safe
+from deancli.textsafe import plural, safe
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 _MAX_EXCERPT = 160
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def location_text(d: Diagnostic) -> str:
@@ -31,27 +27,27 @@ def location_text(d: Diagnostic) -> str:
 
 def summary_line(result: CheckResult) -> Text:
     what = (
-        f"{_plural(result.files_checked, 'file')} ({_plural(result.initiatives, 'initiative')}, "
-        f"{_plural(result.pillars, 'pillar')}, {_plural(result.organizations, 'organization')}) "
+        f"{plural(result.files_checked, 'file')} ({plural(result.initiatives, 'initiative')}, "
+        f"{plural(result.pillars, 'pillar')}, {plural(result.organizations, 'organization')}) "
         f"in {safe(result.plan_root)}/, as of {result.as_of.isoformat()}"
     )
     if result.reported_paths:
-        what += f"; reporting on {_plural(result.files_reported, 'file')}"
+        what += f"; reporting on {plural(result.files_reported, 'file')}"
     if not result.diagnostics:
         return Text.assemble(("All checks passed", "bold green"), f": checked {what}.")
     parts = []
     if result.errors:
-        parts.append((_plural(result.errors, "error"), "bold red"))
+        parts.append((plural(result.errors, "error"), "bold red"))
     if result.warnings:
-        parts.append((_plural(result.warnings, "warning"), "bold yellow"))
+        parts.append((plural(result.warnings, "warning"), "bold yellow"))
     if result.infos:
-        parts.append((_plural(result.infos, "note"), "bold cyan"))
+        parts.append((plural(result.infos, "note"), "bold cyan"))
     text = Text("Found ")
     for i, part in enumerate(parts):
         if i:
             text.append(" and " if i == len(parts) - 1 else ", ")
         text.append(*part)
-    text.append(f" in {_plural(result.files_with_findings, 'file')}; checked {what}.")
+    text.append(f" in {plural(result.files_with_findings, 'file')}; checked {what}.")
     return text
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from deancli import __version__
 
-COMMANDS = ["validate", "status", "show", "timeline"]
+COMMANDS = ["validate", "status", "show", "timeline", "diff"]
 
 
 def test_version(dean):

@@ -1,0 +1,152 @@
+"""Files other tools read: the pre-commit hook, the GitHub workflow, shell completion."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.conftest import AS_OF, REAL_PLAN, REPO
+
+BIN = Path(sys.executable).parent
+
+
+def _load(path: Path):  # type: ignore[no-untyped-def]
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def test_workflow_passes_actionlint():
+    actionlint = shutil.which("actionlint", path=str(BIN)) or shutil.which("actionlint")
+    if actionlint is None:  # the test extra installs it where a wheel exists (Linux x86-64)
+        pytest.skip("actionlint is not installed for this platform")
+    proc = subprocess.run(
+        [actionlint, "-no-color", ".github/workflows/dean.yml"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_workflow_follows_the_hardening_advice():
+    wf = _load(REPO / ".github/workflows/dean.yml")
+    assert wf["permissions"] == {"contents": "read"}
+    for job in wf["jobs"].values():
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step  # PR data only through env:
+            if step.get("uses", "").startswith("actions/checkout"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def _hook() -> dict:  # type: ignore[type-arg]
+    hooks = _load(REPO / ".pre-commit-hooks.yaml")
+    assert [h["id"] for h in hooks] == ["dean-validate"]
+    return hooks[0]
+
+
+def _run_hook(repo: Path, files: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run the hook as pre-commit does: entry + the matching staged file names."""
+    import re
+
+    hook = _hook()
+    matching = [f for f in files if re.search(hook["files"], f)]
+    argv = shlex.split(hook["entry"])
+    dean = str(BIN / argv[0]) if (BIN / argv[0]).exists() else argv[0]
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("DEAN_PLAN", None)
+    return subprocess.run(
+        [dean, *argv[1:], "--as-of", AS_OF, *matching],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+
+
+def test_pre_commit_hook_passes_a_good_plan_and_fails_a_bad_file(tmp_path):
+    shutil.copytree(REAL_PLAN, tmp_path / "plan")
+    good = _run_hook(
+        tmp_path, ["plan/initiatives/08-digital-cooperation-privacy-rules.yaml", "README.md"]
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = tmp_path / "plan/initiatives/09-innovation-creativity-campaign.yaml"
+    bad.write_text(bad.read_text().replace("us: [DOC]", "us: [DCO]"))
+    result = _run_hook(tmp_path, ["plan/initiatives/09-innovation-creativity-campaign.yaml"])
+    assert result.returncode == 1
+    assert "error[DEAN204] unknown-organization" in result.stdout
+    # a commit that only touches organizations.yaml still sees what it breaks elsewhere
+    org = tmp_path / "plan/organizations.yaml"
+    bad.write_text(bad.read_text().replace("us: [DCO]", "us: [DOC]"))
+    org.write_text(org.read_text().replace("  - id: DOC\n", "  - id: COMMERCE\n"))
+    result = _run_hook(tmp_path, ["plan/organizations.yaml"])
+    assert result.returncode == 0  # findings are in other files: not this commit's files
+    full = _run_hook(
+        tmp_path,
+        ["plan/organizations.yaml", "plan/initiatives/09-innovation-creativity-campaign.yaml"],
+    )
+    assert full.returncode == 1
+
+
+def _complete(words: str) -> list[str]:
+    env = {
+        **os.environ,
+        "_DEAN_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    env.pop("DEAN_PLAN", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "deancli"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return proc.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("dean show 1", ["1", "10", "11"]),
+        ("dean show dig", ["digital-cooperation-privacy-rules"]),
+        ("dean status --pillar I", ["I", "II", "III", "IV"]),
+        ("dean status --lead US", ["USAID", "USTR"]),
+        ("dean validate --format s", ["sarif"]),
+        ("dean status --format ", ["table", "json", "csv", "markdown"]),
+    ],
+)
+def test_shell_completion(words, expected):
+    assert _complete(words) == expected
+
+
+def test_completion_on_a_broken_plan_completes_nothing(tmp_path):
+    env = {
+        **os.environ,
+        "_DEAN_COMPLETE": "complete_bash",
+        "COMP_WORDS": "dean show ",
+        "COMP_CWORD": "2",
+        "DEAN_PLAN": str(tmp_path / "missing"),
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "deancli"], env=env, capture_output=True, text=True, check=False
+    )
+    assert proc.stdout.strip() == ""
+    assert "Traceback" not in proc.stderr
+
+
+def test_pyproject_declares_the_fast_parser():
+    text = (REPO / "pyproject.toml").read_text()
+    assert "ruamel.yaml.clib" in text
+    from deancli.yamlio import c_parser_available
+
+    assert c_parser_available()
