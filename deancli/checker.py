@@ -140,6 +140,27 @@ def cap_per_file(diags: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
+def run_checks(loaded: LoadedPlan, as_of: dt.date) -> list[Diagnostic]:
+    """Every finding for a loaded plan: loader, schema and cross-file rules."""
+    from deancli import schema
+    from deancli.rules import Context, iter_rules
+
+    diags = list(loaded.diagnostics)
+    for doc in loaded.documents:
+        diags.extend(schema.check_document(doc))
+    ctx = Context(as_of=as_of)
+    for rule in iter_rules():
+        diags.extend(rule.check(loaded.plan, ctx))
+    return diags
+
+
+def replace_document(loaded: LoadedPlan, old: Document, new: Document) -> LoadedPlan:
+    """The same plan with one document replaced (an edit, before it is written)."""
+    docs = [new if d is old else d for d in loaded.documents]
+    diags = [d for d in loaded.diagnostics if d.location.path != old.display] + new.diagnostics
+    return LoadedPlan(build_plan(loaded.plan.root, docs), docs, diags)
+
+
 def check(
     root: Path,
     *,
@@ -148,18 +169,9 @@ def check(
     loaded: LoadedPlan | None = None,
 ) -> CheckResult:
     """Validate the whole plan; report findings on ``paths`` (all files when empty)."""
-    from deancli import schema
-    from deancli.rules import Context, iter_rules
-
     selected = select_paths(root, paths) if paths else []
     loaded = loaded or load_plan(root)
-    diags = list(loaded.diagnostics)
-    for doc in loaded.documents:
-        diags.extend(schema.check_document(doc))
-    ctx = Context(as_of=as_of)
-    for rule in iter_rules():
-        diags.extend(rule.check(loaded.plan, ctx))
-    diags = cap_per_file(diags)
+    diags = cap_per_file(run_checks(loaded, as_of))
     files_checked = len(loaded.documents)
     reported = files_checked
     if selected:

@@ -163,6 +163,12 @@ def read_document(path: Path, root: Path, kind: str, display: str) -> Document:
         )
         return doc
     assert text is not None
+    return parse_document(doc, text)
+
+
+def parse_document(doc: Document, text: str) -> Document:
+    """Parse already-decoded text into ``doc`` (used for files and for edits in memory)."""
+    display = doc.display
     doc.text = text
     for span, code in find_invisible(text):
         doc.diagnostics.append(

@@ -449,3 +449,65 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                     )
                 )
     out.data = root if have_root else None
+
+
+# ---------------------------------------------------------------- canonical formatting
+
+
+def canonical_dump(text: str, orders: dict[str, list[str]]) -> str:
+    """Re-emit ``text`` in dean's canonical layout with ruamel's round-trip mode, comments
+    kept: 2-space mappings, list items indented by 2 under their key (``  - id:``), no line
+    wrapping, keys in schema order (``orders`` maps a context name to its key order), full
+    dates unquoted, LF line endings. Raises on input it cannot round-trip (callers check)."""
+    import datetime as dt
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    text = text.replace("\r\n", "\n")
+    yaml.explicit_start = text.lstrip().startswith("---")
+    data = yaml.load(text)
+
+    def reorder(node: Any, context: str) -> None:
+        if isinstance(node, CommentedMap):
+            order = orders.get(context, [])
+            known = [k for k in order if k in node]
+            rest = [k for k in node if k not in order and not str(k).startswith("x-")]
+            ext = [k for k in node if k not in order and str(k).startswith("x-")]
+            for key in known + rest + ext:
+                node.move_to_end(key)
+            for key in list(node):
+                value = node[key]
+                quoted = isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
+                if quoted and len(value) == 10 and _is_iso_date(str(value)):
+                    node[key] = dt.date.fromisoformat(str(value))
+                child = f"{context}.{key}" if context else str(key)
+                if isinstance(value, CommentedSeq):
+                    child += "[]"
+                reorder(value, child)
+        elif isinstance(node, CommentedSeq):
+            for item in node:
+                reorder(item, context)
+
+    reorder(data, "")
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _is_iso_date(value: str) -> bool:
+    import datetime as dt
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,575 @@
+"""Edits that lose nothing: `dean set` and `dean new`.
+
+An edit is a list of operations on one document. Each operation is applied as a *splice* of
+the original text at the exact position of the value it changes (positions from the same
+parser dean validates with), so comments, blank lines, quoting, key order and line endings
+elsewhere stay byte-identical. Before anything is written:
+
+1. the new text is parsed, and its data must equal the old data with the operations applied
+   (any other difference means the splice touched something else: the edit is refused);
+2. the whole plan is validated with the new text in place; an edit that adds an error is
+   refused with the diagnostics;
+3. the file is written atomically (see :func:`write_atomic`) and only if it did not change on
+   disk since it was read.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import hashlib
+import json
+import os
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deancli import yamlio
+from deancli.diagnostics import Diagnostic, Span
+from deancli.errors import DeanError
+from deancli.loader import Document
+
+PathKey = tuple[str | int, ...]
+
+# Canonical key order (schema order) for inserting new keys next to their neighbours.
+INITIATIVE_ORDER = [
+    "schema_version",
+    "id",
+    "slug",
+    "pillar",
+    "title",
+    "title_provenance",
+    "summary",
+    "announced",
+    "status",
+    "status_as_of",
+    "status_sources",
+    "leads",
+    "participants",
+    "depends_on",
+    "related",
+    "notes",
+    "milestones",
+    "indicators",
+    "sources",
+    "tags",
+]
+MILESTONE_ORDER = [
+    "id",
+    "kind",
+    "title",
+    "due",
+    "due_precision",
+    "status",
+    "status_as_of",
+    "completed_on",
+    "completed_by",
+    "owners",
+    "depends_on",
+    "basis",
+    "illustrative",
+    "sources",
+    "note",
+]
+SOURCE_ORDER = ["id", "title", "publisher", "url", "date", "lang", "kind", "official", "note"]
+LEADS_ORDER = ["mx", "us", "sources", "note"]
+
+
+class EditError(DeanError):
+    """An edit dean refuses to make; ``diagnostics`` say why when validation refused it."""
+
+    def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        super().__init__(message)
+        self.diagnostics = diagnostics or []
+
+
+@dataclass(frozen=True)
+class Op:
+    """Set ``key`` of the mapping at ``target`` to ``value`` ("set"), or append ``value`` to
+    / remove it from the list at ``target + (key,)`` ("add" / "remove")."""
+
+    kind: str
+    target: PathKey
+    key: str
+    value: Any
+
+
+@dataclass
+class Change:
+    path: Path
+    display: str
+    before: str
+    after: str
+    written: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def diff(self) -> str:
+        return "".join(
+            difflib.unified_diff(
+                self.before.splitlines(keepends=True),
+                self.after.splitlines(keepends=True),
+                fromfile=f"a/{self.display}",
+                tofile=f"b/{self.display}",
+            )
+        )
+
+
+# ---------------------------------------------------------------- rendering values
+
+
+def render_scalar(value: Any) -> str:
+    """YAML text for a scalar: plain when that reads back as the same value, else quoted."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    text = str(value)
+    if text and "\n" not in text:
+        parsed = yamlio.parse(f"k: {text}\n")
+        if not parsed.issues and parsed.data == {"k": text} and text == text.strip():
+            return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def render_flow(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(render_flow(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return (
+            "{" + ", ".join(f"{render_scalar(k)}: {render_flow(v)}" for k, v in value.items()) + "}"
+        )
+    return render_scalar(value)
+
+
+def render_block_mapping(value: dict[str, Any], indent: int, nl: str) -> str:
+    """Lines of a mapping (as a list item when the first key gets ``- ``)."""
+    pad = " " * indent
+    lines = []
+    for k, v in value.items():
+        lines.append(f"{pad}{render_scalar(k)}: {render_flow(v)}")
+    return nl.join(lines) + nl
+
+
+# ---------------------------------------------------------------- positions
+
+
+class _Text:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                self.starts.append(i + 1)
+        self.nl = "\r\n" if "\r\n" in text else "\n"
+
+    def offset(self, line: int, column: int) -> int:
+        if line - 1 >= len(self.starts):
+            return len(self.text)
+        return min(self.starts[line - 1] + column - 1, len(self.text))
+
+    def line_end(self, line: int) -> int:
+        """Offset just after the newline that ends ``line`` (or the end of the text)."""
+        if line < len(self.starts):
+            return self.starts[line]
+        return len(self.text)
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.line_end(line)
+        return self.text[start:end]
+
+
+def _entry_end(t: _Text, span: Span) -> int:
+    """Where to insert after a mapping entry or list item whose value has ``span``."""
+    assert span.end_line is not None and span.end_column is not None
+    if span.end_column == 1 and span.end_line > span.line:
+        return t.offset(span.end_line, 1)  # a block value ends where the next line starts
+    return t.line_end(span.end_line)
+
+
+# ---------------------------------------------------------------- applying operations
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for p in path:
+        data = data[p]
+    return data
+
+
+def apply_to_data(data: Any, ops: list[Op]) -> Any:
+    """What the document's data must be after the operations (the splice is checked
+    against this)."""
+    data = copy.deepcopy(data)
+    for op in ops:
+        container = _get(data, op.target)
+        if op.kind == "set":
+            container[op.key] = op.value
+        elif op.kind == "add":
+            container.setdefault(op.key, [])
+            container[op.key].append(op.value)
+        elif op.kind == "remove":
+            container[op.key].remove(op.value)
+    return data
+
+
+def _order_for(target: PathKey) -> list[str]:
+    if not target:
+        return INITIATIVE_ORDER
+    if target[0] == "milestones" and len(target) == 2:
+        return MILESTONE_ORDER
+    if target[0] == "sources" and len(target) == 2:
+        return SOURCE_ORDER
+    if target == ("leads",):
+        return LEADS_ORDER
+    return []
+
+
+def _splice_one(text: str, data: Any, op: Op) -> str:
+    parsed = yamlio.parse(text, positions=True)
+    if parsed.fatal or parsed.values is None or parsed.keys is None or parsed.styles is None:
+        raise EditError("the file does not parse; fix it first (dean validate)")
+    values, keys, styles = parsed.values, parsed.keys, parsed.styles
+    t = _Text(text)
+    container = _get(data, op.target)
+    if not isinstance(container, dict):
+        raise EditError(f"cannot edit: `{'.'.join(map(str, op.target))}` is not a mapping")
+    here = (*op.target, op.key)
+
+    if op.kind == "set" and op.key in container:
+        current = container[op.key]
+        if isinstance(current, dict | list) or isinstance(op.value, dict | list):
+            if isinstance(current, list) and isinstance(op.value, list):
+                span = values[here]
+                return _replace(t, span, render_flow(op.value), styles.get(here))
+            raise EditError(f"cannot replace the structure at `{op.key}`; edit it by hand")
+        return _replace(t, values[here], render_scalar(op.value), styles.get(here))
+
+    if op.kind == "set" or (op.kind == "add" and op.key not in container):
+        value = op.value if op.kind == "set" else [op.value]
+        return _insert_key(t, values, keys, container, op.target, op.key, value)
+
+    lst = container.get(op.key)
+    if not isinstance(lst, list):
+        raise EditError(f"`{op.key}` is not a list")
+    span = values[here]
+    is_flow = t.text[t.offset(span.line, span.column)] == "["
+    if op.kind == "add":
+        if is_flow:
+            if isinstance(op.value, dict):
+                raise EditError(f"`{op.key}` is a flow list; add the entry by hand")
+            assert span.end_line is not None and span.end_column is not None
+            close = t.offset(span.end_line, span.end_column) - 1
+            sep = ", " if lst else ""
+            return t.text[:close] + sep + render_flow(op.value) + t.text[close:]
+        last = values[(*here, len(lst) - 1)]
+        dash = t.line_text(last.line).index("-")
+        item_at = _entry_end(t, last)
+        if isinstance(op.value, dict):
+            body = render_block_mapping(op.value, dash + 2, t.nl)
+            body = " " * dash + "- " + body[dash + 2 :]
+        else:
+            body = " " * dash + "- " + render_flow(op.value) + t.nl
+        return t.text[:item_at] + body + t.text[item_at:]
+    # remove
+    index = lst.index(op.value)
+    item = values[(*here, index)]
+    if is_flow:
+        start = t.offset(item.line, item.column)
+        assert item.end_line is not None and item.end_column is not None
+        end = t.offset(item.end_line, item.end_column)
+        if index < len(lst) - 1:  # also drop the comma and space that follow
+            nxt = values[(*here, index + 1)]
+            end = t.offset(nxt.line, nxt.column)
+        elif index > 0:  # the last item: drop the separator before it
+            prev = values[(*here, index - 1)]
+            assert prev.end_line is not None and prev.end_column is not None
+            start = t.offset(prev.end_line, prev.end_column)
+        return t.text[:start] + t.text[end:]
+    start = t.starts[item.line - 1]
+    end = _entry_end(t, item)
+    return t.text[:start] + t.text[end:]
+
+
+def _replace(t: _Text, span: Span, new: str, style: str | None) -> str:
+    assert span.end_line is not None and span.end_column is not None
+    start = t.offset(span.line, span.column)
+    end = t.offset(span.end_line, span.end_column)
+    if style in ("literal", "folded"):
+        # a block scalar runs to the start of the next line: keep that line break
+        end_line_start = t.starts[span.end_line - 1] if span.end_column == 1 else end
+        end = end_line_start
+        new += t.nl
+    return t.text[:start] + new + t.text[end:]
+
+
+def _insert_key(
+    t: _Text,
+    values: dict[PathKey, Span],
+    keys: dict[PathKey, Span],
+    container: dict[str, Any],
+    target: PathKey,
+    key: str,
+    value: Any,
+) -> str:
+    if not container:
+        raise EditError(f"cannot add `{key}` to an empty mapping; edit it by hand")
+    span = values[target]
+    if t.text[t.offset(span.line, span.column)] == "{":
+        raise EditError(
+            f"`{'.'.join(map(str, target)) or 'top level'}` is a flow mapping; edit it by hand"
+        )
+    order = _order_for(target)
+    existing = list(container)
+    after: str | None = existing[-1]
+    if key in order:
+        before_keys = [k for k in order[: order.index(key)] if k in container]
+        after = max(before_keys, key=existing.index) if before_keys else None
+    sibling = keys[(*target, existing[0])]
+    indent = sibling.column - 1
+    if after is None:
+        first = keys[(*target, existing[0])]
+        at = t.offset(first.line, first.column)
+        prefix = ""
+        line_start = t.starts[first.line - 1]
+        if t.text[line_start:at].strip() == "-":  # first key of a list item: "- id: x"
+            raise EditError(f"cannot add `{key}` before the first key of a list item")
+        at = line_start
+    else:
+        at = _entry_end(t, values[(*target, after)])
+        prefix = ""
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        lines = f"{' ' * indent}{key}:{t.nl}"
+        for item in value:
+            block = render_block_mapping(item, indent + 4, t.nl)
+            lines += " " * (indent + 2) + "- " + block[indent + 4 :]
+        body = lines
+    else:
+        body = f"{prefix}{' ' * indent}{render_scalar(key)}: {render_flow(value)}{t.nl}"
+    if at > 0 and t.text[at - 1] != "\n":
+        body = t.nl + body
+    return t.text[:at] + body + t.text[at:]
+
+
+def splice(doc: Document, ops: list[Op]) -> str:
+    """The new text of ``doc`` with ``ops`` applied, checked against the expected data."""
+    if doc.text is None or not doc.ok:
+        raise EditError(f"{doc.display} cannot be read; fix it first (dean validate)")
+    text, data = doc.text, doc.data
+    for op in ops:
+        text = _splice_one(text, data, op)
+        data = apply_to_data(data, [op])
+    expected = apply_to_data(doc.data, ops)
+    parsed = yamlio.parse(text)
+    if parsed.fatal or parsed.data != expected:
+        raise EditError(
+            f"dean cannot make this edit to {doc.display} without touching other content; "
+            "edit the file by hand"
+        )
+    return text
+
+
+# ---------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file was when dean read it; a write is refused if it changed since."""
+
+    dev: int
+    ino: int
+    size: int
+    mtime_ns: int
+    sha256: str
+    mode: int
+
+    @classmethod
+    def of(cls, path: Path) -> Fingerprint:
+        st = os.lstat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise EditError(f"{path} is not a regular file; dean does not write through links")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, digest, st.st_mode)
+
+
+FAULT_ENV = "DEAN_FAULT_INJECT"  # tests only: "before-rename" exits between write and rename
+
+
+def write_atomic(path: Path, text: str, expect: Fingerprint | None) -> None:
+    """Write ``text`` to ``path`` so that it is always either the old or the new content:
+    a temporary file in the same directory, fsync, the original mode, a check that the file
+    did not change since it was read, rename over it, fsync the directory."""
+    directory = path.parent
+    data = text.encode("utf-8")
+    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if expect is not None:
+            os.chmod(tmp, stat.S_IMODE(expect.mode))
+            now = Fingerprint.of(path)
+            if now != expect:
+                raise EditError(f"{path.name} changed on disk since dean read it; run again")
+        else:
+            os.chmod(tmp, 0o644)
+            if path.exists() or path.is_symlink():
+                raise EditError(f"{path.name} already exists; dean does not overwrite it")
+        if os.environ.get(FAULT_ENV) == "before-rename":
+            os._exit(99)
+        os.replace(tmp, path)
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class EditPlan:
+    """A checked edit, ready to write."""
+
+    doc: Document
+    change: Change
+    fingerprint: Fingerprint | None
+    new_findings: list[Diagnostic] = field(default_factory=list)
+
+
+def _finding_key(d: Diagnostic) -> tuple[str, str, str]:
+    return (d.code, d.location.path, d.message)
+
+
+def check_edit(loaded: Any, old: Document | None, new: Document, as_of: Any) -> list[Diagnostic]:
+    """Errors the edited plan has that the plan on disk did not have."""
+    from deancli import checker
+    from deancli.diagnostics import Severity
+
+    before = {_finding_key(d) for d in checker.run_checks(loaded, as_of)}
+    if old is None:
+        from deancli.model import build_plan
+
+        docs = [*loaded.documents, new]
+        edited = checker.LoadedPlan(
+            build_plan(loaded.plan.root, docs), docs, [*loaded.diagnostics, *new.diagnostics]
+        )
+    else:
+        edited = checker.replace_document(loaded, old, new)
+    after = checker.run_checks(edited, as_of)
+    return sorted(
+        (d for d in after if d.severity is Severity.ERROR and _finding_key(d) not in before),
+        key=Diagnostic.sort_key,
+    )
+
+
+def prepare(loaded: Any, doc: Document, ops: list[Op], as_of: Any) -> EditPlan:
+    from deancli.loader import parse_document
+
+    fingerprint = Fingerprint.of(doc.path)
+    text = splice(doc, ops)
+    new = parse_document(Document(doc.path, doc.display, doc.rel, doc.kind), text)
+    problems = check_edit(loaded, doc, new, as_of)
+    if problems:
+        raise EditError(f"the edit would make {doc.display} invalid", problems)
+    assert doc.text is not None
+    return EditPlan(doc, Change(doc.path, doc.display, doc.text, text), fingerprint)
+
+
+def commit(plan: EditPlan) -> None:
+    if plan.change.changed:
+        write_atomic(plan.change.path, plan.change.after, plan.fingerprint)
+        plan.change.written = True
+
+
+# ---------------------------------------------------------------- new initiative
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = "".join(c.lower() if c.isalnum() else " " for c in ascii_text).split()
+    slug = ""
+    for w in words:
+        if len(slug) + len(w) + 1 > limit:
+            break
+        slug = f"{slug}-{w}" if slug else w
+    return slug or "initiative"
+
+
+def new_initiative_text(
+    *,
+    ident: int,
+    slug: str,
+    pillar: int,
+    title_es: str,
+    title_en: str,
+    status: str,
+    leads_mx: list[str],
+    leads_us: list[str],
+    modeline: str,
+) -> str:
+    lines = [
+        modeline,
+        "schema_version: 1",
+        f"id: {ident}",
+        f"slug: {render_scalar(slug)}",
+        f"pillar: {pillar}",
+        "title:",
+        f"  es: {render_scalar(title_es)}",
+        f"  en: {render_scalar(title_en)}",
+        f"status: {render_scalar(status)}",
+        "leads:",
+        f"  mx: {render_flow(leads_mx)}",
+        f"  us: {render_flow(leads_us)}",
+        "milestones: []",
+        "sources: []",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+DEFAULT_MODELINE = "# yaml-language-server: $schema=../../schemas/initiative.schema.json"
+
+
+def prepare_new(loaded: Any, as_of: Any, **fields: Any) -> EditPlan:
+    """A new initiative file with the next free id, validated with the whole plan."""
+    from deancli import loader
+    from deancli.loader import parse_document
+
+    plan = loaded.plan
+    ident = max((i.id for i in plan.initiatives if i.id is not None), default=0) + 1
+    slug = fields.pop("slug") or slugify(fields["title_en"])
+    modeline = DEFAULT_MODELINE
+    for ini in plan.initiatives:
+        first = (ini.doc.text or "").split("\n", 1)[0]
+        if first.startswith("# yaml-language-server:"):
+            modeline = first
+            break
+    text = new_initiative_text(ident=ident, slug=slug, modeline=modeline, **fields)
+    directory = Path(plan.root) / loader.INITIATIVES
+    path = directory / f"{ident:02d}-{slug}.yaml"
+    if path.exists() or path.is_symlink():
+        raise EditError(f"{loader.display_path(path)} already exists; dean does not overwrite it")
+    display = loader.display_path(path)
+    rel = path.relative_to(Path(plan.root)).as_posix()
+    new = parse_document(Document(path, display, rel, "initiative"), text)
+    problems = check_edit(loaded, None, new, as_of)
+    if problems:
+        raise EditError("the new initiative would be invalid", problems)
+    return EditPlan(new, Change(path, display, "", text), None)
+
+
+def commit_new(plan: EditPlan) -> None:
+    plan.change.path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(plan.change.path, plan.change.after, None)
+    plan.change.written = True
