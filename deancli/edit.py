@@ -294,6 +294,11 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
         return t.text[:start] + t.text[end:]
     start = t.starts[item.line - 1]
     end = _entry_end(t, item)
+    if len(lst) == 1:  # the list becomes empty: write `key: []`, keeping a comment after it
+        key_span = keys[here]
+        assert key_span.end_line is not None and key_span.end_column is not None
+        colon = t.text.index(":", t.offset(key_span.end_line, key_span.end_column))
+        return t.text[: colon + 1] + " []" + t.text[colon + 1 : start] + t.text[end:]
     return t.text[:start] + t.text[end:]
 
 

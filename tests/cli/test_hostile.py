@@ -31,6 +31,9 @@ COMMANDS = [
     ["status", "--format", "csv"],
     ["show", "1"],
     ["timeline"],
+    ["set", "1", "status=finalising", "--dry-run"],
+    ["fmt", "--check"],
+    ["fmt", "--diff"],
 ]
 
 
@@ -61,15 +64,53 @@ def test_every_command_survives(dean, plan_copy, tmp_path, hang_guard, name):
     target = plan_copy / "initiatives" / "20-hostile.yaml"
     code = materialise(name, target, tmp_path)
     for args in COMMANDS:
-        result = dean(*args, "--as-of", AS_OF)
+        result = dean(*args, *([] if args[0] == "fmt" else ["--as-of", AS_OF]))
         _check_output(result)
         if args[0] == "validate":
             assert result.exit_code == 1, (args, result.stdout[-500:])
             if "json" in args:
                 codes = {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
                 assert code in codes, (name, codes)
+        elif args[0] == "fmt":
+            assert result.exit_code in (0, 1), (args, result.stderr)
         else:
             assert result.exit_code == 0, (args, result.stderr)
+    # nothing was written by the edit commands' dry runs
+    assert (plan_copy / "initiatives/01-strengthening-supply-chains.yaml").read_text().count(
+        "status: active"
+    ) == 1
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_diff_and_changed_since_survive(dean, plan_copy, tmp_path, hang_guard, name):
+    import subprocess
+
+    root = plan_copy.parent
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "t@example.invalid")
+    git("config", "user.name", "t")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    code = materialise(name, plan_copy / "initiatives" / "20-hostile.yaml", tmp_path)
+    git("add", "-A")
+    git("commit", "-qm", "hostile")
+    for args in (
+        ["diff", "HEAD~1", "HEAD"],
+        ["diff", "HEAD~1", "HEAD", "-f", "markdown"],
+        ["diff", "HEAD~1", "HEAD", "-f", "json"],
+        ["diff", "HEAD", "HEAD~1"],
+    ):
+        result = dean(*args, "--as-of", AS_OF)
+        _check_output(result)
+        assert result.exit_code == 0, (args, result.stderr)
+    result = dean("validate", "--changed-since", "HEAD~1", "-f", "json", "--as-of", AS_OF)
+    _check_output(result)
+    assert result.exit_code == 1
+    assert code in {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
 
 
 def test_real_plan_files_are_not_opened_through_links(dean, plan_copy, tmp_path):
