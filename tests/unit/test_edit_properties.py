@@ -49,6 +49,10 @@ def str_list(draw: st.DrawFn, items: list[str], indent: int) -> str:
     return "\n" + "\n".join(f"{pad}- {i}" for i in items)
 
 
+def leads(orgs: list[str]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(orgs), max_size=2, unique=True)
+
+
 @st.composite
 def initiative(draw: st.DrawFn) -> tuple[int, str, str]:
     ident = draw(st.integers(20, 99))
@@ -68,9 +72,8 @@ def initiative(draw: st.DrawFn) -> tuple[int, str, str]:
         f"  en: {draw(scalar('Title ' + draw(words)))}" + draw(comment),
         f"status: {draw(st.sampled_from(STATUSES))}" + draw(comment),
         "leads:",
-        f"  mx: {draw(str_list(draw(st.lists(st.sampled_from(ORGS[:3]), max_size=2, unique=True)), 4))}",
-        f"  us: {draw(str_list(draw(st.lists(st.sampled_from(ORGS[3:]), max_size=2, unique=True)), 4))}"
-        + draw(comment),
+        f"  mx: {draw(str_list(draw(leads(ORGS[:3])), 4))}",
+        f"  us: {draw(str_list(draw(leads(ORGS[3:])), 4))}" + draw(comment),
     ]
     if draw(st.booleans()):
         lines.append("")
