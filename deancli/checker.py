@@ -33,6 +33,41 @@ def resolve_plan_dir(option: str | None) -> Path:
     return path.absolute()
 
 
+PARALLEL_FROM = 200  # initiative files; below this, starting workers costs more than it saves
+JOBS_ENV = "DEAN_JOBS"
+
+
+def _jobs() -> int:
+    raw = os.environ.get(JOBS_ENV, "")
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return min(os.cpu_count() or 1, 8)
+
+
+def _read_initiative(args: tuple[Path, Path, str]) -> Document:
+    path, root, display = args
+    return loader.read_document(path, root, "initiative", display)
+
+
+def read_initiatives(paths: list[Path], root: Path) -> list[Document]:
+    """Read and parse initiative files, on every core for large plans (each file is
+    independent; results come back in order)."""
+    jobs = _jobs()
+    work = [(p, root, loader.display_path(p)) for p in paths]
+    if jobs < 2 or len(paths) < PARALLEL_FROM or not hasattr(os, "fork"):
+        return [_read_initiative(w) for w in work]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork")
+    chunk = max(16, len(work) // (jobs * 8))
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+            return list(pool.map(_read_initiative, work, chunksize=chunk))
+    except (OSError, RuntimeError):  # no processes to be had: do it here
+        return [_read_initiative(w) for w in work]
+
+
 @dataclass
 class LoadedPlan:
     plan: Plan
@@ -68,8 +103,7 @@ def load_plan(root: Path) -> LoadedPlan:
                 files.organizations, root, "organizations", show(files.organizations)
             )
         )
-    for path in files.initiatives:
-        docs.append(loader.read_document(path, root, "initiative", show(path)))
+    docs.extend(read_initiatives(files.initiatives, root))
     for path in files.others:
         diags.append(
             loader.load_diagnostic(

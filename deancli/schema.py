@@ -112,9 +112,28 @@ def _describe(schema: dict[str, Any]) -> str | None:
     return desc or title
 
 
+@cache
+def fast_validator(kind: str) -> Any:
+    """jsonschema-rs (compiled, ~100x faster) when installed, else None. It only answers
+    "valid or not"; every diagnostic still comes from the python-jsonschema path below, so
+    the findings are the same with or without it (tests/unit/test_fast_path.py)."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - depends on the platform's wheels
+        return None
+    return jsonschema_rs.validator_for(
+        load_schema(kind),
+        validate_formats=True,
+        formats={"date": _is_date, "partial-date": _is_partial_date},
+    )
+
+
 def check_document(doc: Document) -> list[Diagnostic]:
     """Validate one parsed document against the schema of its kind."""
     if not doc.ok:
+        return []
+    fast = fast_validator(doc.kind)
+    if fast is not None and fast.is_valid(doc.data):
         return []
     out: list[Diagnostic] = []
     seen: set[tuple[str, tuple[str | int, ...]]] = set()

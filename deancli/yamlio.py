@@ -16,6 +16,7 @@ precise on any input:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -71,18 +72,25 @@ def _span(start: Any, end: Any | None = None) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
-_resolver: Any = None
+_TABLE: dict[str, list[tuple[str, Any]]] | None = None
 
 
 def _resolve(value: str) -> str:
-    global _resolver
-    if _resolver is None:
+    """The tag YAML 1.2 gives a plain scalar: ruamel's own implicit-resolver table (so the
+    semantics are exactly ruamel's), looked up without its per-call version machinery."""
+    global _TABLE
+    if _TABLE is None:
         from ruamel.yaml.resolver import VersionedResolver
 
-        _resolver = VersionedResolver(version=(1, 2))
-    from ruamel.yaml.nodes import ScalarNode
-
-    return str(_resolver.resolve(ScalarNode, value, (True, False)))
+        _TABLE = {
+            str(k): [(str(tag), rx) for tag, rx in v]
+            for k, v in VersionedResolver(version=(1, 2)).versioned_resolver.items()
+            if k is not None
+        }
+    for tag, regexp in _TABLE.get(value[:1], ()):
+        if regexp.match(value):
+            return tag
+    return STR_TAG
 
 
 def _to_int(text: str) -> int:
@@ -112,11 +120,22 @@ _STYLE_NAMES = {"'": "single", '"': "double", "|": "literal", ">": "folded"}
 
 def iter_events(text: str, *, pure: bool = False) -> Iterator[Any]:
     """Parser events for ``text``; the C parser unless ``pure`` or clib is missing."""
+    if not pure and c_parser_available():
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+        parser = CParser(text)
+        try:
+            while parser.check_event():
+                yield parser.get_event()
+        finally:
+            parser.dispose()
+        return
     from ruamel.yaml import YAML
 
-    yield from YAML(typ="safe", pure=pure).parse(text)
+    yield from YAML(typ="safe", pure=True).parse(text)
 
 
+@functools.cache
 def c_parser_available() -> bool:
     try:
         from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]

@@ -1,5 +1,5 @@
-"""An initiative file is named `NN-slug.yaml`: `NN` is its `id`, zero-padded to two digits,
-and `slug` its `slug` (when the file has one).
+"""An initiative file is named `NN-slug.yaml`: `NN` is its `id`, zero-padded to at least two
+digits (`08`, or `0008` in a large plan), and `slug` its `slug` (when the file has one).
 
 Why: people find initiatives by file name in reviews and editors; a name that disagrees
 with the content sends them to the wrong file.
@@ -37,7 +37,7 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         name = ini.doc.path.name
         m = _NAME_RE.match(name)
         want = expected_name(ini.id, ini.slug)
-        if m is None or int(m.group(1)) != ini.id or m.group(1) != f"{ini.id:02d}":
+        if m is None or int(m.group(1)) != ini.id or len(m.group(1)) < 2:
             yield RULE.diag(
                 ini.doc,
                 ("id",),
