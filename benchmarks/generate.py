@@ -18,12 +18,46 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 ORGS_MX = ["SRE", "SE", "SHCP", "AMEXCID", "COFEPRIS"]
 ORGS_US = ["DOS", "DOC", "USTR", "USAID", "DHS"]
-SOURCES = ["wh-2021-09-09", "ustr-2022-04", "dl-2021-12-13", "jornada-2021-12-14",
-           "ustr-2022-09-12", "wh-2022-09-12", "pledgetimes-2023-04-19", "ustr-2023-09-29"]
-WORDS_ES = ["cooperación", "cadenas", "suministro", "frontera", "comercio", "energía",
-            "tecnología", "formación", "inversión", "pequeñas", "empresas", "datos", "región"]
-WORDS_EN = ["cooperation", "supply", "chains", "border", "trade", "energy", "technology",
-            "training", "investment", "small", "business", "data", "region"]
+SOURCES = [
+    "wh-2021-09-09",
+    "ustr-2022-04",
+    "dl-2021-12-13",
+    "jornada-2021-12-14",
+    "ustr-2022-09-12",
+    "wh-2022-09-12",
+    "pledgetimes-2023-04-19",
+    "ustr-2023-09-29",
+]
+WORDS_ES = [
+    "cooperación",
+    "cadenas",
+    "suministro",
+    "frontera",
+    "comercio",
+    "energía",
+    "tecnología",
+    "formación",
+    "inversión",
+    "pequeñas",
+    "empresas",
+    "datos",
+    "región",
+]
+WORDS_EN = [
+    "cooperation",
+    "supply",
+    "chains",
+    "border",
+    "trade",
+    "energy",
+    "technology",
+    "training",
+    "investment",
+    "small",
+    "business",
+    "data",
+    "region",
+]
 MISTAKES = [
     ("  us: [{us}]", "  us: [DCO]"),
     ("status: active", "statsu: active"),
