@@ -5,8 +5,6 @@ python-jsonschema finds no error."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from deancli import yamlio
