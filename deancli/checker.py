@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +33,7 @@ def resolve_plan_dir(option: str | None) -> Path:
     return path.absolute()
 
 
+Progress = Callable[[int, int], None]
 PARALLEL_FROM = 200  # initiative files; below this, starting workers costs more than it saves
 JOBS_ENV = "DEAN_JOBS"
 
@@ -49,13 +50,25 @@ def _read_initiative(args: tuple[Path, Path, str]) -> Document:
     return loader.read_document(path, root, "initiative", display)
 
 
-def read_initiatives(paths: list[Path], root: Path) -> list[Document]:
+def read_initiatives(
+    paths: list[Path], root: Path, progress: Progress | None = None
+) -> list[Document]:
     """Read and parse initiative files, on every core for large plans (each file is
-    independent; results come back in order)."""
+    independent; results come back in order). ``progress(done, total)`` is told as files
+    finish."""
     jobs = _jobs()
     work = [(p, root, loader.display_path(p)) for p in paths]
+    out: list[Document] = []
+
+    def collect(results: Iterable[Document]) -> list[Document]:
+        for doc in results:
+            out.append(doc)
+            if progress is not None and len(out) % 50 == 0:
+                progress(len(out), len(work))
+        return out
+
     if jobs < 2 or len(paths) < PARALLEL_FROM or not hasattr(os, "fork"):
-        return [_read_initiative(w) for w in work]
+        return collect(map(_read_initiative, work))
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -63,9 +76,10 @@ def read_initiatives(paths: list[Path], root: Path) -> list[Document]:
     chunk = max(16, len(work) // (jobs * 8))
     try:
         with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
-            return list(pool.map(_read_initiative, work, chunksize=chunk))
+            return collect(pool.map(_read_initiative, work, chunksize=chunk))
     except (OSError, RuntimeError):  # no processes to be had: do it here
-        return [_read_initiative(w) for w in work]
+        out.clear()
+        return collect(map(_read_initiative, work))
 
 
 @dataclass
@@ -75,7 +89,7 @@ class LoadedPlan:
     diagnostics: list[Diagnostic]  # loader and discovery findings, not yet the schema's
 
 
-def load_plan(root: Path) -> LoadedPlan:
+def load_plan(root: Path, progress: Progress | None = None) -> LoadedPlan:
     files = loader.discover(root)
     root = files.root
     diags: list[Diagnostic] = []
@@ -103,7 +117,7 @@ def load_plan(root: Path) -> LoadedPlan:
                 files.organizations, root, "organizations", show(files.organizations)
             )
         )
-    docs.extend(read_initiatives(files.initiatives, root))
+    docs.extend(read_initiatives(files.initiatives, root, progress))
     for path in files.others:
         diags.append(
             loader.load_diagnostic(
@@ -201,10 +215,11 @@ def check(
     as_of: dt.date,
     paths: Sequence[str] = (),
     loaded: LoadedPlan | None = None,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Validate the whole plan; report findings on ``paths`` (all files when empty)."""
     selected = select_paths(root, paths) if paths else []
-    loaded = loaded or load_plan(root)
+    loaded = loaded or load_plan(root, progress)
     diags = cap_per_file(run_checks(loaded, as_of))
     files_checked = len(loaded.documents)
     reported = files_checked

@@ -155,7 +155,14 @@ def validate(
                 root, changed_since, as_of=today, paths=paths or ()
             )
         else:
-            result = checker.check(root, as_of=today, paths=paths or ())
+            from deancli.render import progress_bar
+
+            bar = progress_bar.LazyProgress("checking") if progress_bar.wanted() else None
+            try:
+                result = checker.check(root, as_of=today, paths=paths or (), progress=bar)
+            finally:
+                if bar is not None:
+                    bar.close()
         name = pick_format(fmt)
         reporter = get_reporter(name)(sys.stdout, color=color_flag(color))
         if name == "junit":
