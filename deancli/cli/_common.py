@@ -167,3 +167,28 @@ def load_view_plan(plan_option: str | None, lang: str):  # type: ignore[no-untyp
     if skipped:
         sys.stderr.write(t("note_skipped", lang, n=len(skipped)) + "\n")
     return loaded.plan
+
+
+def _complete_pillars(incomplete: str) -> list[tuple[str, str]]:
+    from deancli.cli._complete import pillars
+
+    return pillars(incomplete)
+
+
+PillarOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pillar",
+        "-p",
+        metavar="N",
+        help="Pillar N (1-4 or I-IV).",
+        show_default=False,
+        autocompletion=_complete_pillars,
+    ),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Check the edit and say what would change; write nothing.")
+]
+DiffOption = Annotated[
+    bool, typer.Option("--diff", help="Show the change as a unified diff; write nothing.")
+]

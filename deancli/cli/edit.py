@@ -9,7 +9,15 @@ from typing import Annotated, Any
 import typer
 
 from deancli.cli import _complete, app
-from deancli.cli._common import AsOfOption, PlanOption, parse_as_of, run
+from deancli.cli._common import (
+    AsOfOption,
+    DiffOption,
+    DryRunOption,
+    PillarOption,
+    PlanOption,
+    parse_as_of,
+    run,
+)
 from deancli.errors import UsageProblem
 
 ASSIGN_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)(\+=|-=|=)(.*)$", re.S)
@@ -86,13 +94,8 @@ def set_(
             show_default=False,
         ),
     ] = None,
-    dry_run: Annotated[
-        bool,
-        typer.Option("--dry-run", help="Check the edit and say what would change; write nothing."),
-    ] = False,
-    diff: Annotated[
-        bool, typer.Option("--diff", help="Show the change as a unified diff; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
+    diff: DiffOption = False,
     plan: PlanOption = None,
     as_of: AsOfOption = None,
 ) -> None:
@@ -175,17 +178,7 @@ file is never overwritten.
 """
 )
 def new(
-    pillar: Annotated[
-        str | None,
-        typer.Option(
-            "--pillar",
-            "-p",
-            metavar="N",
-            help="Pillar number (1-4 or I-IV).",
-            show_default=False,
-            autocompletion=_complete.pillars,
-        ),
-    ] = None,
+    pillar: PillarOption = None,
     title_es: Annotated[
         str | None, typer.Option("--title-es", help="Title in Spanish.", show_default=False)
     ] = None,
@@ -223,10 +216,8 @@ def new(
             autocompletion=_complete.organizations,
         ),
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check; write nothing.")] = False,
-    diff: Annotated[
-        bool, typer.Option("--diff", help="Show the new file as a diff; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
+    diff: DiffOption = False,
     plan: PlanOption = None,
     as_of: AsOfOption = None,
 ) -> None:

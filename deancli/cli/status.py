@@ -13,6 +13,7 @@ from deancli.cli._common import (
     ColorOption,
     FormatOption,
     LangOption,
+    PillarOption,
     PlanOption,
     ViewFormat,
     color_flag,
@@ -75,17 +76,7 @@ cancelled milestones do not); see docs/progress.md.
 """
 )
 def status(
-    pillar: Annotated[
-        str | None,
-        typer.Option(
-            "--pillar",
-            "-p",
-            metavar="N",
-            help="Show the initiatives of pillar N (1-4 or I-IV).",
-            show_default=False,
-            autocompletion=_complete.pillars,
-        ),
-    ] = None,
+    pillar: PillarOption = None,
     status_: Annotated[
         list[InitiativeStatus] | None,
         typer.Option(

@@ -1,16 +1,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
 
-import typer
-
-from deancli.cli import _complete, app
+from deancli.cli import app
 from deancli.cli._common import (
     AsOfOption,
     Color,
     ColorOption,
     LangOption,
+    PillarOption,
     PlanOption,
     color_flag,
     load_view_plan,
@@ -30,17 +28,7 @@ from deancli.cli._common import (
 """
 )
 def timeline(
-    pillar: Annotated[
-        str | None,
-        typer.Option(
-            "--pillar",
-            "-p",
-            metavar="N",
-            help="Only pillar N (1-4 or I-IV).",
-            show_default=False,
-            autocompletion=_complete.pillars,
-        ),
-    ] = None,
+    pillar: PillarOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
