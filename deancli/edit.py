@@ -22,7 +22,7 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -336,19 +336,15 @@ def _insert_key(
     if key in order:
         before_keys = [k for k in order[: order.index(key)] if k in container]
         after = max(before_keys, key=existing.index) if before_keys else None
-    sibling = keys[(*target, existing[0])]
-    indent = sibling.column - 1
+    first = keys[(*target, existing[0])]
+    indent = first.column - 1
     if after is None:
-        first = keys[(*target, existing[0])]
-        at = t.offset(first.line, first.column)
-        prefix = ""
         line_start = t.starts[first.line - 1]
-        if t.text[line_start:at].strip() == "-":  # first key of a list item: "- id: x"
+        if t.text[line_start : t.offset(first.line, first.column)].strip() == "-":
             raise EditError(f"cannot add `{key}` before the first key of a list item")
         at = line_start
     else:
         at = _entry_end(t, values[(*target, after)])
-        prefix = ""
     if isinstance(value, list) and any(isinstance(v, dict) for v in value):
         lines = f"{' ' * indent}{key}:{t.nl}"
         for item in value:
@@ -356,7 +352,7 @@ def _insert_key(
             lines += " " * (indent + 2) + "- " + block[indent + 4 :]
         body = lines
     else:
-        body = f"{prefix}{' ' * indent}{render_scalar(key)}: {render_flow(value)}{t.nl}"
+        body = f"{' ' * indent}{render_scalar(key)}: {render_flow(value)}{t.nl}"
     if at > 0 and t.text[at - 1] != "\n":
         body = t.nl + body
     return t.text[:at] + body + t.text[at:]
@@ -448,7 +444,6 @@ class EditPlan:
     doc: Document
     change: Change
     fingerprint: Fingerprint | None
-    new_findings: list[Diagnostic] = field(default_factory=list)
 
 
 def _finding_key(d: Diagnostic) -> tuple[str, str, str]:

@@ -192,3 +192,19 @@ DryRunOption = Annotated[
 DiffOption = Annotated[
     bool, typer.Option("--diff", help="Show the change as a unified diff; write nothing.")
 ]
+
+
+def _complete_initiatives(incomplete: str) -> list[tuple[str, str]]:
+    from deancli.cli._complete import initiatives
+
+    return initiatives(incomplete)
+
+
+InitiativeArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="Initiative number (e.g. 8) or slug.",
+        autocompletion=_complete_initiatives,
+    ),
+]

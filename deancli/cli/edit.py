@@ -13,6 +13,7 @@ from deancli.cli._common import (
     AsOfOption,
     DiffOption,
     DryRunOption,
+    InitiativeArgument,
     PillarOption,
     PlanOption,
     parse_as_of,
@@ -68,14 +69,7 @@ The edited plan is validated first: an edit that would add an error is refused (
 """,
 )
 def set_(
-    initiative: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="Initiative number or slug.",
-            autocompletion=_complete.initiatives,
-        ),
-    ],
+    initiative: InitiativeArgument,
     assignments: Annotated[
         list[str],
         typer.Argument(

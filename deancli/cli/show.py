@@ -1,16 +1,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
 
-import typer
-
-from deancli.cli import _complete, app
+from deancli.cli import app
 from deancli.cli._common import (
     AsOfOption,
     Color,
     ColorOption,
     FormatOption,
+    InitiativeArgument,
     LangOption,
     PlanOption,
     ViewFormat,
@@ -49,14 +47,7 @@ def resolve_initiative(plan, ident: str):  # type: ignore[no-untyped-def]
 """
 )
 def show(
-    initiative: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="Initiative number (e.g. 8) or slug.",
-            autocompletion=_complete.initiatives,
-        ),
-    ],
+    initiative: InitiativeArgument,
     plan: PlanOption = None,
     fmt: FormatOption = ViewFormat.table,
     lang: LangOption = None,
