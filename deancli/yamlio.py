@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -125,8 +126,9 @@ def iter_events(text: str, *, pure: bool = False) -> Iterator[Any]:
 
         parser = CParser(text)
         try:
-            while parser.check_event():
-                yield parser.get_event()
+            # get_event returns None after the stream ends: a C-level loop, no Python
+            # call per event beyond the parser's own
+            yield from iter(parser.get_event, None)
         finally:
             parser.dispose()
         return
@@ -145,16 +147,36 @@ def c_parser_available() -> bool:
 
 
 class _Frame:
-    __slots__ = ("container", "key", "key_span", "path", "seen", "skip", "start")
+    __slots__ = ("container", "is_map", "key", "key_span", "path", "seen", "skip", "start")
 
-    def __init__(self, container: Any, path: PathKey, start: Span) -> None:
-        self.container = container
-        self.start = start
+    def __init__(self, is_map: bool, path: PathKey, start: Any) -> None:
+        self.is_map = is_map
+        self.container: Any = {} if is_map else []
+        self.start = start  # the parser's mark where the collection starts
         self.path = path
         self.key: str | None = None  # pending mapping key
         self.key_span: Span | None = None
-        self.seen: dict[str, Span] | None = {} if isinstance(container, dict) else None
+        self.seen: dict[str, Any] = {}  # key -> its event (for the span of a duplicate)
         self.skip = False  # the pending value belongs to a key that will be dropped
+
+
+_SCALAR, _START_MAP, _START_SEQ, _END, _ALIAS, _DOCUMENT = range(1, 7)
+_INTERN_MAX = 40  # text up to this length is interned (keys, ids, dates, codes)
+
+
+@functools.cache
+def _event_kinds() -> dict[type, int]:
+    from ruamel.yaml import events
+
+    return {
+        events.ScalarEvent: _SCALAR,
+        events.MappingStartEvent: _START_MAP,
+        events.SequenceStartEvent: _START_SEQ,
+        events.MappingEndEvent: _END,
+        events.SequenceEndEvent: _END,
+        events.AliasEvent: _ALIAS,
+        events.DocumentStartEvent: _DOCUMENT,
+    }
 
 
 def parse(text: str, *, positions: bool = False, pure: bool = False) -> Parsed:
@@ -223,22 +245,31 @@ def _syntax_hint(problem: str, context: str | None) -> str:
 
 
 def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
+    """Build ``out.data`` from parser events. The common case (a plain or quoted scalar
+    without anchor or tag, a collection start or end) is handled inline: this loop runs
+    once per node of every plan file, so it avoids per-event helper calls and computes
+    source spans only when positions are wanted or a problem is reported. Rare events
+    (anchors, tags, aliases, complex keys, documents) go through the helpers below."""
+    kinds = _event_kinds()
     values, keys, styles = out.values, out.keys, out.styles
+    positions = values is not None
     stack: list[_Frame] = []
     documents = 0
     root: Any = None
     have_root = False
+    intern = sys.intern
 
-    def attach(value: Any, span: Span, style: str | None) -> bool:
+    def attach(value: Any, span: Span | None, style: str | None) -> bool:
         """Attach a finished node to its parent. Returns False when the node was a key."""
         nonlocal root, have_root
         if not stack:
             root, have_root = value, True
             if values is not None:
+                assert span is not None
                 values[()] = span
             return True
         frame = stack[-1]
-        if isinstance(frame.container, list):
+        if not frame.is_map:
             path = (*frame.path, len(frame.container))
             frame.container.append(value)
         else:
@@ -254,6 +285,7 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
             if keys is not None and frame.key_span is not None:
                 keys[path] = frame.key_span
         if values is not None:
+            assert span is not None
             values[path] = span
             if style is not None and styles is not None:
                 styles[path] = style
@@ -263,7 +295,7 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
         if not stack:
             return ()
         frame = stack[-1]
-        if isinstance(frame.container, list):
+        if not frame.is_map:
             return (*frame.path, len(frame.container))
         return (*frame.path, frame.key if frame.key is not None else "?")
 
@@ -271,7 +303,7 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
         if not stack:
             return False
         frame = stack[-1]
-        return isinstance(frame.container, dict) and frame.key is None and not frame.skip
+        return frame.is_map and frame.key is None and not frame.skip
 
     def check_tag(ev: Any, span: Span) -> None:
         tag = ev.tag
@@ -315,23 +347,48 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
     def skip_complex_key(it: Iterator[Any]) -> None:
         depth = 1
         for ev in it:
-            name = type(ev).__name__
-            if name in ("MappingStartEvent", "SequenceStartEvent"):
+            kind = kinds.get(ev.__class__, 0)
+            if kind in (_START_MAP, _START_SEQ):
                 depth += 1
-            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+            elif kind == _END:
                 depth -= 1
                 if depth == 0:
                     return
 
+    def scalar_value(ev: Any, raw: str) -> Any:
+        tag = _resolve(raw)
+        if tag == _NULL_TAG:
+            return None
+        if tag == _BOOL_TAG:
+            return raw.lower() == "true"
+        if tag == _INT_TAG:
+            if len(raw) > MAX_NUMBER_DIGITS:
+                out.issues.append(
+                    YamlIssue(
+                        "limit",
+                        "number too long",
+                        _span(ev.start_mark, ev.end_mark),
+                        path=child_path(),
+                    )
+                )
+                return None
+            return _to_int(raw)
+        if tag == _FLOAT_TAG:
+            return _to_float(raw)
+        # str and timestamp: dates stay text, the schema checks their form; short text
+        # (keys, ids, dates, codes) is interned so that thousands of files share it
+        return intern(raw) if len(raw) <= _INTERN_MAX else raw
+
     it = iter(events)
     for ev in it:
-        name = type(ev).__name__
-        if name == "ScalarEvent":
-            span = _span(ev.start_mark, ev.end_mark)
-            check_anchor(ev, span)
-            check_tag(ev, span)
+        kind = kinds.get(ev.__class__, 0)
+        if kind == _SCALAR:
             raw: str = ev.value
-            plain = not ev.style and ev.tag is None and ev.implicit[0]
+            tag = ev.tag
+            if ev.anchor or (tag is not None and tag != "!"):
+                span = _span(ev.start_mark, ev.end_mark)
+                check_anchor(ev, span)
+                check_tag(ev, span)
             if INVISIBLE_RE.search(raw) and not INVISIBLE_RE.search(
                 text[ev.start_mark.index : ev.end_mark.index]
             ):  # written as an escape ("\e", "\u200b"); literal ones are found by the loader
@@ -340,65 +397,59 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                     YamlIssue(
                         "invisible",
                         f"invisible or control character in {what}",
-                        span,
+                        _span(ev.start_mark, ev.end_mark),
                         "retype the text without hidden characters (zero-width, BOM, bidi "
                         "or terminal control codes)",
                         path=child_path(),
                     )
                 )
-            if expecting_key():
-                frame = stack[-1]
-                key = raw
+            frame = stack[-1] if stack else None
+            if frame is not None and frame.is_map and frame.key is None and not frame.skip:
+                key = intern(raw) if len(raw) <= _INTERN_MAX else raw
                 seen = frame.seen
-                assert seen is not None
                 if key in seen:
                     first = seen[key]
                     out.issues.append(
                         YamlIssue(
                             "duplicate-key",
                             f"duplicate key `{key}`",
-                            span,
+                            _span(ev.start_mark, ev.end_mark),
                             "remove one of the two entries; YAML keeps only one of them",
-                            related=((first, "first defined here"),),
+                            related=(
+                                (_span(first.start_mark, first.end_mark), "first defined here"),
+                            ),
                             path=(*frame.path, key),
                         )
                     )
                     frame.skip = True
                     continue
-                seen[key] = span
-                frame.key, frame.key_span = key, span
+                seen[key] = ev
+                frame.key = key
+                if positions:
+                    frame.key_span = _span(ev.start_mark, ev.end_mark)
                 continue
-            value: Any
-            if plain:
-                tag = _resolve(raw)
-                if tag == _NULL_TAG:
-                    value = None
-                elif tag == _BOOL_TAG:
-                    value = raw.lower() == "true"
-                elif tag == _INT_TAG:
-                    if len(raw) > MAX_NUMBER_DIGITS:
-                        out.issues.append(
-                            YamlIssue("limit", "number too long", span, path=child_path())
-                        )
-                        value = None
-                    else:
-                        value = _to_int(raw)
-                elif tag == _FLOAT_TAG:
-                    value = _to_float(raw)
-                else:  # str and timestamp: dates stay text, the schema checks their form
-                    value = raw
+            plain = not ev.style and tag is None and ev.implicit[0]
+            value: Any = scalar_value(ev, raw) if plain else raw
+            if positions:
+                style = "plain" if plain else _STYLE_NAMES.get(ev.style or "", "tagged")
+                attach(value, _span(ev.start_mark, ev.end_mark), style)
+            elif frame is None:
+                root, have_root = value, True
+            elif frame.is_map:
+                pending, frame.key = frame.key, None
+                if frame.skip:
+                    frame.skip = False
+                else:
+                    frame.container[pending] = value
             else:
-                value = raw
-            style = "plain" if plain else _STYLE_NAMES.get(ev.style or "", "tagged")
-            attach(value, span, style)
-        elif name in ("MappingStartEvent", "SequenceStartEvent"):
-            span = _span(ev.start_mark)
+                frame.container.append(value)
+        elif kind in (_START_MAP, _START_SEQ):
             if expecting_key():
                 out.issues.append(
                     YamlIssue(
                         "complex-key",
                         "a mapping or list used as a key",
-                        span,
+                        _span(ev.start_mark),
                         "keys must be plain text",
                         path=stack[-1].path,
                     )
@@ -406,28 +457,32 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 skip_complex_key(it)
                 stack[-1].skip = True
                 continue
-            check_anchor(ev, span)
-            check_tag(ev, span)
+            if ev.anchor or (ev.tag is not None and ev.tag != "!"):
+                span = _span(ev.start_mark)
+                check_anchor(ev, span)
+                check_tag(ev, span)
             if len(stack) >= MAX_DEPTH:
                 out.issues.append(
                     YamlIssue(
                         "limit",
                         f"nesting deeper than {MAX_DEPTH} levels",
-                        span,
+                        _span(ev.start_mark),
                         "flatten the structure; plan files need only a few levels",
                     )
                 )
                 out.fatal = True
                 out.data = None
                 return
-            container: Any = {} if name == "MappingStartEvent" else []
-            stack.append(_Frame(container, child_path(), span))
-        elif name in ("MappingEndEvent", "SequenceEndEvent"):
+            stack.append(_Frame(kind == _START_MAP, child_path(), ev.start_mark))
+        elif kind == _END:
             frame = stack.pop()
-            end = _span(ev.end_mark)
-            start = frame.start
-            attach(frame.container, Span(start.line, start.column, end.line, end.column), None)
-        elif name == "AliasEvent":
+            if positions:
+                start, end = frame.start, ev.end_mark
+                span = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+                attach(frame.container, span, None)
+            else:
+                attach(frame.container, None, None)
+        elif kind == _ALIAS:
             span = _span(ev.start_mark, ev.end_mark)
             if expecting_key():
                 stack[-1].skip = True
@@ -442,7 +497,7 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
             )
             if not expecting_key():
                 attach(None, span, None)
-        elif name == "DocumentStartEvent":
+        elif kind == _DOCUMENT:
             documents += 1
             span = _span(ev.start_mark)
             if documents > 1:
