@@ -12,6 +12,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "pillar": ("Pilar", "Pillar"),
     "pillar_heading": ("Pilar {roman}: {title}", "Pillar {roman}: {title}"),
     "initiatives": ("Iniciativas", "Initiatives"),
+    "listing_summary": (
+        "Resumen de {n} iniciativas al {date}",
+        "Summary of {n} initiatives as of {date}",
+    ),
+    "listing_note": (
+        "{n} iniciativas, una por línea (--format csv para una hoja de cálculo)",
+        "{n} initiatives, one per line (--format csv for a spreadsheet)",
+    ),
     "initiative": ("Iniciativa", "Initiative"),
     "milestones_done": ("Hitos", "Milestones"),
     "initiatives_short": ("Inic.", "Init."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +67,7 @@ def _maps(d: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i, x) for i, x in enumerate(_list(d, key)) if isinstance(x, dict)]
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_date(value: str | None) -> dt.date | None:
     """A full YYYY-MM-DD date, or None."""
     if value is None or len(value) != 10:
@@ -92,6 +94,7 @@ def period_end(value: str | None) -> dt.date | None:
     return parse_date(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def period_start(value: str | None) -> dt.date | None:
     if value is None:
         return None

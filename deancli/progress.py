@@ -136,21 +136,23 @@ def newest(a: Evidence | None, b: Evidence | None) -> Evidence | None:
 
 def newest_evidence(plan: Plan, ini: Initiative, as_of: dt.date) -> Evidence | None:
     sources = plan.sources_for(ini)
-    dates: list[str] = []
+    dates: set[str] = set()  # the same few dates recur: compare each once
     for ref, _ in iter_source_refs(ini.data):
         src = sources.get(ref)
         if src is not None and src.date:
-            dates.append(src.date)
+            dates.add(src.date)
     if ini.status_as_of:
-        dates.append(ini.status_as_of)
+        dates.add(ini.status_as_of)
     for m in ini.milestones:
-        dates += [d for d in (m.completed, m.status_as_of) if d]
+        dates.update(d for d in (m.completed, m.status_as_of) if d)
     best: Evidence | None = None
     for value in dates:
         start = period_start(value)
         if start is None or start > as_of:
             continue
-        best = newest(best, Evidence(value, start))
+        candidate = Evidence(value, start)
+        if candidate.newer_than(best):
+            best = candidate
     return best
 
 
@@ -217,10 +219,22 @@ def summarize_initiative(plan: Plan, ini: Initiative, as_of: dt.date) -> Initiat
 
 def summarize(plan: Plan, as_of: dt.date) -> PlanSummary:
     items = [summarize_initiative(plan, ini, as_of) for ini in plan.initiatives]
+    return group(plan, items, as_of, keep_empty=True)
+
+
+def group(
+    plan: Plan, items: list[InitiativeSummary], as_of: dt.date, *, keep_empty: bool
+) -> PlanSummary:
+    """Pillar totals for ``items`` (every pillar, or only those with items)."""
+    by_pillar: dict[int | None, list[InitiativeSummary]] = {}
+    for s in items:
+        by_pillar.setdefault(s.initiative.pillar, []).append(s)
     pillars = []
     numbers = {p.number for p in plan.pillars}
     for p in plan.pillars:
-        mine = [s for s in items if s.initiative.pillar == p.number]
+        mine = by_pillar.get(p.number, [])
+        if not mine and not keep_empty:
+            continue
         total = Tally()
         ev: Evidence | None = None
         by_status: dict[str, int] = {}

@@ -59,7 +59,10 @@ class Bar:
         filled = round(r * 10)
         pct = f"{round(r * 100)}%"
         return Stacked(
-            (f"{count}{pct:>{max(1, 10 - len(count))}}", "█" * filled + "░" * (10 - filled)),
+            (
+                f"{count}{pct:>{max(len(pct) + 1, 10 - len(count))}}",
+                "█" * filled + "░" * (10 - filled),
+            ),
             r,
         )
 
@@ -152,6 +155,24 @@ def pillar_table(plan: Plan, summary: PlanSummary, lang: str) -> Table:
         wide={1},
         caption=caption,
     )
+
+
+LONG_LISTING = 100  # rows; longer listings get a summary first and one line per row
+
+
+def listing_summary(
+    plan: Plan, items: list[InitiativeSummary], lang: str, as_of: dt.date
+) -> Table | None:
+    """Totals per pillar of a long listing, shown before it (None when it is short)."""
+    if len(items) <= LONG_LISTING:
+        return None
+    from deancli.progress import group
+
+    table = pillar_table(plan, group(plan, items, as_of, keep_empty=False), lang)
+    if len(table.rows) == 1:  # one pillar: its row is the total
+        table.footer = None
+    table.title = t("listing_summary", lang, n=f"{len(items):,}", date=as_of.isoformat())
+    return table
 
 
 def _leads(ids: list[str], lang: str) -> str:

@@ -204,6 +204,13 @@ PillarOption = Annotated[
         autocompletion=_complete_pillars,
     ),
 ]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Print long listings directly instead of through $DEAN_PAGER, $PAGER or less.",
+    ),
+]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Check the edit and say what would change; write nothing.")
 ]

@@ -13,6 +13,7 @@ from deancli.cli._common import (
     ColorOption,
     FormatOption,
     LangOption,
+    NoPagerOption,
     PillarOption,
     PlanOption,
     ViewFormat,
@@ -71,6 +72,10 @@ def resolve_org(plan, value: str) -> str:  # type: ignore[no-untyped-def]
   dean status --format markdown        paste into a pull request or wiki
   dean status --format csv > plan.csv  open in a spreadsheet
 
+Listings of more than 100 initiatives start with their totals and show one line per
+initiative; on a terminal they open in a pager ($DEAN_PAGER, $PAGER or less; --no-pager
+to print them directly).
+
 Progress counts done milestones out of those that count (context, illustrative and
 cancelled milestones do not); see docs/progress.md.
 """
@@ -104,6 +109,7 @@ def status(
     lang: LangOption = None,
     as_of: AsOfOption = None,
     color: ColorOption = Color.auto,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """How each pillar (or each initiative of a pillar) stands: milestones done, overdue,
     unknown, and the newest evidence."""
@@ -173,7 +179,24 @@ def status(
         else:
             from deancli.render import tables as rt
 
-            rt.print_tables(tables, sys.stdout, language, color=color_flag(color))
+            long = views.listing_summary(model, items, language, today) if items else None
+            if long is None:
+                rt.print_tables(tables, sys.stdout, language, color=color_flag(color))
+                return 0
+            # thousands of rows: totals first, then one line per initiative, paged on a
+            # terminal (see docs/performance.md, "Big views")
+            import io
+
+            from deancli.render import listing, pager
+
+            use_color, width = rt.terminal_choice(sys.stdout, color_flag(color))
+            buf = io.StringIO()
+            rt.print_tables([long], buf, language, color=use_color, width=width)
+            note = t("listing_note", language, n=f"{len(tables[0].rows):,}")
+            buf.write("\n")
+            for line in listing.lines(tables[0], language, width=width, color=use_color, note=note):
+                buf.write(line + "\n")
+            pager.page(buf.getvalue(), sys.stdout, enabled=not no_pager)
         return 0
 
     run(body, fence=fmt is not ViewFormat.json)

@@ -136,12 +136,21 @@ def render(console: Console, view: Table, lang: str) -> None:
     console.print(rich_table(view, lang))
 
 
-def print_tables(views: list[Table], out: TextIO, lang: str, *, color: bool | None) -> None:
-    console = make_console(out, color=color)
+def print_tables(
+    views: list[Table], out: TextIO, lang: str, *, color: bool | None, width: int | None = None
+) -> None:
+    console = make_console(out, color=color, width=width)
     for i, view in enumerate(views):
         if i:
             console.print()
         render(console, view, lang)
+
+
+def terminal_choice(out: TextIO, color: bool | None) -> tuple[bool, int]:
+    """Whether output to ``out`` gets colour, and how wide it is: decided once against the
+    real stream, for output rendered into a buffer first (for the pager)."""
+    console = make_console(out, color=color)
+    return console.color_system is not None, console.width
 
 
 def print_fields(

@@ -26,7 +26,8 @@ _REF_KEYS = ("sources", "status_sources")
 
 
 def iter_source_refs(data: Any, parts: Parts = ()) -> Iterator[tuple[str, Parts]]:
-    """Every string inside a `sources`/`status_sources` list, except the top-level registry."""
+    """Every string inside a `sources`/`status_sources` list, except the top-level registry.
+    Only containers are walked (most nodes are text), so a path is built per container."""
     stack: list[tuple[Any, Parts]] = [(data, parts)]
     while stack:
         node, where = stack.pop()
@@ -34,14 +35,17 @@ def iter_source_refs(data: Any, parts: Parts = ()) -> Iterator[tuple[str, Parts]
             for k, v in node.items():
                 if where == () and k == "sources":
                     continue  # the file's own registry of sources, not a citation
-                if k in _REF_KEYS and isinstance(v, list):
-                    for i, x in enumerate(v):
-                        if isinstance(x, str):
-                            yield x, (*where, k, i)
-                else:
+                if isinstance(v, list):
+                    if k in _REF_KEYS:
+                        for i, x in enumerate(v):
+                            if isinstance(x, str):
+                                yield x, (*where, k, i)
+                    else:
+                        stack.append((v, (*where, k)))
+                elif isinstance(v, dict):
                     stack.append((v, (*where, k)))
         elif isinstance(node, list):
-            stack.extend((x, (*where, i)) for i, x in enumerate(node))
+            stack.extend((x, (*where, i)) for i, x in enumerate(node) if isinstance(x, dict | list))
 
 
 def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
