@@ -78,11 +78,18 @@ LEADS_ORDER = ["mx", "us", "sources", "note"]
 
 
 class EditError(DeanError):
-    """An edit dean refuses to make; ``diagnostics`` say why when validation refused it."""
+    """An edit dean refuses to make; ``diagnostics`` say why when validation refused it, and
+    ``sources`` hold the edited text they point into (display path -> lines)."""
 
-    def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        diagnostics: list[Diagnostic] | None = None,
+        sources: dict[str, list[str]] | None = None,
+    ) -> None:
         super().__init__(message)
         self.diagnostics = diagnostics or []
+        self.sources = sources or {}
 
 
 @dataclass(frozen=True)
@@ -278,6 +285,9 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
             body = " " * dash + "- " + render_flow(op.value) + t.nl
         return t.text[:item_at] + body + t.text[item_at:]
     # remove
+    if op.value not in lst:
+        shown = op.value if isinstance(op.value, str) else render_flow(op.value)
+        raise EditError(f"`{shown}` is not in `{'.'.join(map(str, here))}`; nothing to remove")
     index = lst.index(op.value)
     item = values[(*here, index)]
     if is_flow:
@@ -294,12 +304,29 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
         return t.text[:start] + t.text[end:]
     start = t.starts[item.line - 1]
     end = _entry_end(t, item)
+    kept = _comments_of_item(t, item, start, end)
     if len(lst) == 1:  # the list becomes empty: write `key: []`, keeping a comment after it
         key_span = keys[here]
         assert key_span.end_line is not None and key_span.end_column is not None
         colon = t.text.index(":", t.offset(key_span.end_line, key_span.end_column))
-        return t.text[: colon + 1] + " []" + t.text[colon + 1 : start] + t.text[end:]
-    return t.text[:start] + t.text[end:]
+        return t.text[: colon + 1] + " []" + t.text[colon + 1 : start] + kept + t.text[end:]
+    return t.text[:start] + kept + t.text[end:]
+
+
+def _comments_of_item(t: _Text, item: Span, start: int, end: int) -> str:
+    """The comments on the lines of a block-list item being removed, as comment lines at
+    the item's indentation: an edit never deletes a comment (the reader decides whether it
+    still applies). Kept: the comment after a one-line item, and full-line comments."""
+    dash = t.line_text(item.line).index("-")
+    out = []
+    if item.end_line == item.line and item.end_column is not None:
+        after = t.text[t.offset(item.line, item.end_column) : t.line_end(item.line)]
+        if after.strip().startswith("#"):
+            out.append(" " * dash + after.strip())
+    for line in t.text[start:end].splitlines()[1:]:
+        if line.strip().startswith("#"):
+            out.append(line.rstrip())
+    return "".join(x + t.nl for x in out)
 
 
 def _replace(t: _Text, span: Span, new: str, style: str | None) -> str:
@@ -480,7 +507,9 @@ def prepare(loaded: Any, doc: Document, ops: list[Op], as_of: Any) -> EditPlan:
     new = parse_document(Document(doc.path, doc.display, doc.rel, doc.kind), text)
     problems = check_edit(loaded, doc, new, as_of)
     if problems:
-        raise EditError(f"the edit would make {doc.display} invalid", problems)
+        raise EditError(
+            f"the edit would make {doc.display} invalid", problems, {doc.display: new.lines()}
+        )
     assert doc.text is not None
     return EditPlan(doc, Change(doc.path, doc.display, doc.text, text), fingerprint)
 
@@ -565,7 +594,7 @@ def prepare_new(loaded: Any, as_of: Any, **fields: Any) -> EditPlan:
     new = parse_document(Document(path, display, rel, "initiative"), text)
     problems = check_edit(loaded, None, new, as_of)
     if problems:
-        raise EditError("the new initiative would be invalid", problems)
+        raise EditError("the new initiative would be invalid", problems, {display: new.lines()})
     return EditPlan(new, Change(path, display, "", text), None)
 
 

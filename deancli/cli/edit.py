@@ -21,7 +21,7 @@ from deancli.cli._common import (
 )
 from deancli.errors import UsageProblem
 
-ASSIGN_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)(\+=|-=|=)(.*)$", re.S)
+ASSIGN_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*?)(\+=|-=|=)(.*)$", re.S)
 
 
 def parse_value(raw: str) -> Any:
@@ -128,14 +128,18 @@ def set_(
 
 
 def _refused(exc: Any) -> int:
-    from deancli.render.text import ConciseReporter
+    """Why an edit was refused: each finding as `dean validate` shows it, with the edited
+    line (what the file would say) and how to fix it."""
+    from deancli.render.text import FullReporter
     from deancli.textsafe import safe
 
     sys.stderr.write(f"dean: edit refused: {safe(str(exc))}\n")
     if exc.diagnostics:
-        reporter = ConciseReporter(sys.stderr, color=False)
+        reporter = FullReporter(sys.stderr, color=False)
         for d in exc.diagnostics:
-            reporter.console.print(reporter.line(d), soft_wrap=True)
+            reporter.console.print()
+            for line in reporter.render(d, exc.sources.get(d.location.path)):
+                reporter.console.print(line, soft_wrap=True)
     return 1
 
 

@@ -57,6 +57,19 @@ def test_set_writes_only_the_edited_lines(dean, plan_copy):
     assert not list(path.parent.glob(".*.tmp"))
 
 
+def test_set_removes_with_minus_equals_keeping_the_comment(dean, plan_copy):
+    path = plan_copy.parent / I08
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  mx: [SE]\n", "  mx:\n    - SE  # named in the MoU\n"))
+    result = dean("set", "8", "leads.mx-=SE", "--as-of", AS_OF)  # `-=` after a dotted name
+    assert result.exit_code == 0, result.stderr
+    after = path.read_text(encoding="utf-8")
+    assert "  mx: []\n    # named in the MoU\n  us: []" in after
+    result = dean("set", "8", "leads.us-=DOC", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "`DOC` is not in `leads.us`; nothing to remove" in result.stderr
+
+
 def test_set_dry_run_and_nothing_to_change(dean, plan_copy):
     path = plan_copy.parent / I08
     before = path.read_text()
@@ -69,14 +82,22 @@ def test_set_dry_run_and_nothing_to_change(dean, plan_copy):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["set", "8", "statsu=active"], 1, "error[DEAN101] unknown-key: unknown key `statsu`"),
-        (["set", "8", "status=finished"], 1, "error[DEAN104] invalid-choice: `finished`"),
+        (["set", "8", "statsu=active"], 1, "error[DEAN101]: unknown key `statsu`  (unknown-key)"),
+        (
+            ["set", "8", "status=finished"],
+            1,
+            "error[DEAN104]: `finished` is not an allowed status  (invalid-choice)",
+        ),
         (
             ["set", "8", "-m", "inai-cbpr-workshop", "completed_on=2030-01-01"],
             1,
-            "error[DEAN209] future-date",
+            "  (future-date)\n",
         ),
-        (["set", "8", "leads.mx+=SER"], 1, "error[DEAN204] unknown-organization"),
+        (
+            ["set", "8", "leads.mx+=SER"],
+            1,
+            "error[DEAN204]: unknown organization `SER`  (unknown-organization)",
+        ),
         (
             ["set", "8", "-m", "inai-cbpr-workshp", "status=done"],
             2,
@@ -92,6 +113,23 @@ def test_set_refuses_bad_edits_with_validate_diagnostics(dean, plan_copy, args, 
     assert result.exit_code == code
     assert message in result.stderr
     assert (plan_copy.parent / I08).read_text() == before
+
+
+def test_refused_edit_shows_the_edited_line_and_how_to_fix_it(dean, plan_copy):
+    result = dean("set", "8", "leads.mx+=SER", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"dean: edit refused: the edit would make {I08} invalid\n"
+        "\n"
+        "error[DEAN204]: unknown organization `SER`  (unknown-organization)\n"
+        f"  --> {I08}:31:12\n"
+        "   |\n"
+        "30 | leads:\n"
+        "31 |   mx: [SE, SER]\n"
+        "   |            ^^^\n"
+        "  = help: did you mean `SRE`? (known ids: AMEXCID, COFEPRIS, DHS, DOC, DOS, INAI, "
+        "SABG, SE, SHCP, SRE, TREAS, USAID, USTR)\n"
+    )
 
 
 def test_set_adds_a_source_object(dean, plan_copy):
