@@ -45,8 +45,11 @@ def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def bench(cmd: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
-    measure(cmd, env)  # warm-up
+def bench(
+    cmd: list[str], runs: int, env: dict[str, str], warm_up: bool = True
+) -> tuple[float, float]:
+    if warm_up:
+        measure(cmd, env)
     times, peaks = [], []
     for _ in range(runs):
         t, m = measure(cmd, env)
@@ -59,7 +62,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[11, 1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--runs-large", type=int, default=1, help="runs at 10,000 files")
+    parser.add_argument(
+        "--runs-large", type=int, default=3, help="runs of dean and the floor at 10,000 files"
+    )
+    parser.add_argument(
+        "--peer-runs-large",
+        type=int,
+        default=1,
+        help="runs of check-jsonschema and yamllint at 10,000 files (minutes each; no "
+        "warm-up run: dean's runs have already brought the files into the page cache)",
+    )
     args = parser.parse_args()
     from generate import generate
 
@@ -82,7 +94,7 @@ def main() -> None:
     print()
     for n in args.sizes:
         plan = REPO / "plan" if n == 11 else generate(n, Path(f"/tmp/dean-bench-{n}"))
-        runs = args.runs if n < 10000 else args.runs_large
+        large = n >= 10000
         files = sorted(str(p) for p in (plan / "initiatives").glob("*.yaml"))
         cmds = [
             (
@@ -114,14 +126,23 @@ def main() -> None:
                 [str(peers), str(HERE / "floor.py"), str(plan)],
             ),
         ]
-        results = {name: bench(cmd, runs, env) for name, cmd in cmds}
+        results = {}
+        for name, cmd in cmds:
+            peer = name in ("check-jsonschema", "yamllint")
+            runs = args.runs if not large else (args.peer_runs_large if peer else args.runs_large)
+            t, mem = bench(cmd, runs, env, warm_up=not (large and peer))
+            results[name] = (t, mem, runs)
+            print(f"  {n:,} files, {name}: {t:.2f} s", file=sys.stderr, flush=True)
         base = results["check-jsonschema"][0]
-        for name, (t, mem) in results.items():
-            rows.append((n, name, t, base / t if t else 0.0, mem, runs))
-    print("| files | command | median s | check-jsonschema ÷ this | peak MiB | runs |")
-    print("|---:|---|---:|---:|---:|---:|")
-    for n, name, t, ratio, mem, runs in rows:
-        print(f"| {n:,} | {name} | {t:.2f} | {ratio:.2f}× | {mem:.0f} | {runs} |")
+        floor = results["floor (PyYAML C + jsonschema-rs, 2 cores)"][0]
+        for name, (t, mem, runs) in results.items():
+            rows.append((n, name, t, base / t if t else 0.0, t / floor, mem, runs))
+    print(
+        "| files | command | median s | check-jsonschema ÷ this | this ÷ floor | peak MiB | runs |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for n, name, t, ratio, vs_floor, mem, runs in rows:
+        print(f"| {n:,} | {name} | {t:.2f} | {ratio:.2f}× | {vs_floor:.2f}× | {mem:.0f} | {runs} |")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from deancli import loader, resources
 from deancli.diagnostics import Diagnostic
@@ -45,9 +46,15 @@ def _jobs() -> int:
     return min(os.cpu_count() or 1, 8)
 
 
-def _read_initiative(args: tuple[Path, Path, str]) -> Document:
+# What a worker sends back for one file: data, findings and text, not the Document (its
+# paths the parent already has; pickling Path objects costs more than parsing them)
+_Parsed = tuple[Any, list[Diagnostic], bytes | None]
+
+
+def _read_initiative(args: tuple[Path, Path, str]) -> _Parsed:
     path, root, display = args
-    return loader.read_document(path, root, "initiative", display)
+    doc = loader.read_document(path, root, "initiative", display)
+    return doc.data, doc.diagnostics, doc._utf8
 
 
 def read_initiatives(
@@ -57,11 +64,14 @@ def read_initiatives(
     independent; results come back in order). ``progress(done, total)`` is told as files
     finish."""
     jobs = _jobs()
-    work = [(p, root, loader.display_path(p)) for p in paths]
+    show = _display_paths(paths)
+    work = [(p, root, d) for p, d in zip(paths, show, strict=True)]
     out: list[Document] = []
 
-    def collect(results: Iterable[Document]) -> list[Document]:
-        for doc in results:
+    def collect(results: Iterable[_Parsed]) -> list[Document]:
+        for (path, _, display), (data, diagnostics, utf8) in zip(work, results, strict=True):
+            doc = loader.Document(path, display, loader.rel_path(path, root), "initiative")
+            doc.data, doc.diagnostics, doc._utf8 = data, diagnostics, utf8
             out.append(doc)
             if progress is not None and len(out) % 50 == 0:
                 progress(len(out), len(work))
@@ -80,6 +90,20 @@ def read_initiatives(
     except (OSError, RuntimeError):  # no processes to be had: do it here
         out.clear()
         return collect(map(_read_initiative, work))
+
+
+def _display_paths(paths: list[Path]) -> list[str]:
+    """How each file is shown: relative to the working directory when inside it. Files of
+    one directory share the directory's display form (one path computation, not one each)."""
+    shown: dict[Path, str] = {}
+    out = []
+    for p in paths:
+        parent = p.parent
+        if parent not in shown:
+            shown[parent] = loader.display_path(parent)
+        prefix = shown[parent]
+        out.append(p.name if prefix == "." else f"{prefix}/{p.name}")
+    return out
 
 
 @dataclass

@@ -82,10 +82,20 @@ class Document:
     display: str  # as shown to the user
     rel: str  # relative to the plan root, POSIX separators
     kind: str  # "dialogue" | "organizations" | "initiative"
-    text: str | None = None
     data: Any = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _positions: yamlio.Parsed | None = None
+    # the text, kept as UTF-8: half the memory of a str with any non-Latin-1 character
+    # (an em dash is enough), and only files with findings or edits ever need it again
+    _utf8: bytes | None = None
+
+    @property
+    def text(self) -> str | None:
+        return None if self._utf8 is None else self._utf8.decode("utf-8", "surrogatepass")
+
+    @text.setter
+    def text(self, value: str | None) -> None:
+        self._utf8 = None if value is None else value.encode("utf-8", "surrogatepass")
 
     @property
     def ok(self) -> bool:
@@ -137,10 +147,14 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+def rel_path(path: Path, root: Path) -> str:
+    """``path`` relative to the plan root, POSIX separators (the name when outside)."""
+    return path.relative_to(root).as_posix() if _inside(path, root) else path.name
+
+
 def read_document(path: Path, root: Path, kind: str, display: str) -> Document:
     """Read and parse one plan file through the guards. Never raises for bad input."""
-    rel = path.relative_to(root).as_posix() if _inside(path, root) else path.name
-    doc = Document(path=path, display=display, rel=rel, kind=kind)
+    doc = Document(path=path, display=display, rel=rel_path(path, root), kind=kind)
     raw, problem = _read_bytes(path, root)
     if problem is not None:
         doc.diagnostics.append(load_diagnostic("unreadable", display, problem[0], hint=problem[1]))

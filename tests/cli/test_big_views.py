@@ -95,7 +95,8 @@ class FakeTerminal(io.StringIO):
 
 
 def _copying_pager(dest: Path) -> str:
-    return f"{sys.executable} -c \"import sys, shutil; shutil.copyfileobj(sys.stdin.buffer, open({str(dest)!r}, 'wb'))\""
+    code = f"import sys, shutil; shutil.copyfileobj(sys.stdin.buffer, open({str(dest)!r}, 'wb'))"
+    return f'{sys.executable} -c "{code}"'
 
 
 def test_pager_gets_long_output_on_a_terminal(tmp_path, monkeypatch):
