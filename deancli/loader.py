@@ -7,6 +7,7 @@ mapping at the top. Problems become diagnostics; nothing here raises for bad inp
 
 from __future__ import annotations
 
+import collections
 import os
 import re
 import stat
@@ -105,6 +106,7 @@ class Document:
     def _pos(self) -> yamlio.Parsed | None:
         if self._positions is None and self.text is not None:
             self._positions = yamlio.parse(self.text, positions=True)
+            _keep_positions(self)
         return self._positions
 
     def span(self, parts: yamlio.PathKey, *, key: bool = False) -> Span | None:
@@ -129,6 +131,20 @@ class Document:
 
     def lines(self) -> list[str]:
         return (self.text or "").splitlines()
+
+
+# Source positions cost ~50 KB a file. They are made only for files with findings, but when
+# thousands of files have one (a renamed shared source), keeping them all took over 600 MiB:
+# the most recent POSITIONS_KEPT stay, older ones are dropped and re-made if asked again
+# (rules visit files in order, so that is rare).
+POSITIONS_KEPT = 256
+_with_positions: collections.deque[Document] = collections.deque()
+
+
+def _keep_positions(doc: Document) -> None:
+    _with_positions.append(doc)
+    while len(_with_positions) > POSITIONS_KEPT:
+        _with_positions.popleft()._positions = None
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
