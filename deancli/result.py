@@ -7,12 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from deancli.diagnostics import Diagnostic, Severity
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_ERROR = 3
-EXIT_INTERRUPTED = 130
+from deancli.exitcodes import (  # noqa: F401  (re-exported: the exit-code policy lives here)
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from deancli.errors import DeanError, UsageProblem
-from deancli.result import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE
+from deancli.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE
 
 T = TypeVar("T")
 

@@ -1,8 +1,5 @@
-from __future__ import annotations
-
 import enum
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -69,6 +66,8 @@ def diff(
         repo = gitplan.repo_for(root)
         base_sha = gitplan.resolve_rev(repo, base) if base else gitplan.default_base(repo)
         base_name = base or f"merge-base {base_sha[:12]}"
+        import tempfile
+
         with tempfile.TemporaryDirectory(prefix="dean-diff-") as tmp:
             base_root = gitplan.materialise(repo, base_sha, Path(tmp) / "base")
             before = checker.load_plan(base_root)

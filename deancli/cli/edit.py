@@ -1,7 +1,5 @@
 """`dean set` and `dean new`: edits that change only what they are asked to."""
 
-from __future__ import annotations
-
 import re
 import sys
 from typing import Annotated, Any

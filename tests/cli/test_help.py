@@ -58,3 +58,13 @@ def test_startup_imports_no_heavy_library(args):
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.stderr == "[]"
+
+
+def test_command_modules_keep_real_annotations():
+    """Typer evaluates string annotations on every start: keep them real objects."""
+    from tests.conftest import REPO
+
+    for path in (REPO / "deancli" / "cli").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "@app.command" in text or path.name == "__init__.py":
+            assert "\nfrom __future__ import annotations" not in text, path.name
