@@ -8,6 +8,7 @@ Output that fits the terminal, or that goes to a pipe or a file, is written dire
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
@@ -51,18 +52,17 @@ def page(
     child_env = dict(env)
     child_env.setdefault("LESS", "FRX")
     child_env.setdefault("LV", "-c")
+    out.flush()  # anything already printed comes before the pager's screen
     try:
         proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=child_env)
     except OSError:  # no such pager: print as usual
         out.write(text)
         return
-    out.flush()
     assert proc.stdin is not None
-    try:
+    with contextlib.suppress(BrokenPipeError):  # the reader quit the pager early
         proc.stdin.write(text.encode(getattr(out, "encoding", None) or "utf-8", "replace"))
+    with contextlib.suppress(BrokenPipeError):
         proc.stdin.close()
-    except BrokenPipeError:  # the reader quit the pager early
-        pass
     while True:
         try:
             proc.wait()

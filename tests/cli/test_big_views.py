@@ -134,3 +134,11 @@ def test_pager_command_choice():
     assert pager.pager_command({"PAGER": "most -s"}) == ["most", "-s"]
     assert pager.pager_command({"PAGER": "more", "DEAN_PAGER": "less -S"}) == ["less", "-S"]
     assert pager.pager_command({"DEAN_PAGER": "'unbalanced"}) is None
+
+
+def test_quitting_the_pager_early_is_quiet(monkeypatch, capfd):
+    monkeypatch.setenv("LINES", "10")
+    quits = f'{sys.executable} -c "import sys; sys.stdin.buffer.read(10)"'
+    text = "una línea larga de la lista\n" * 20000  # more than a pipe holds
+    pager.page(text, FakeTerminal(), environ={"DEAN_PAGER": quits})
+    assert "Error" not in capfd.readouterr().err
