@@ -54,7 +54,7 @@ _Parsed = tuple[Any, list[Diagnostic], bytes | None]
 def _read_initiative(args: tuple[Path, Path, str]) -> _Parsed:
     path, root, display = args
     doc = loader.read_document(path, root, "initiative", display)
-    return doc.data, doc.diagnostics, doc._utf8
+    return doc.data, doc.diagnostics, doc.utf8
 
 
 def read_initiatives(
@@ -71,7 +71,7 @@ def read_initiatives(
     def collect(results: Iterable[_Parsed]) -> list[Document]:
         for (path, _, display), (data, diagnostics, utf8) in zip(work, results, strict=True):
             doc = loader.Document(path, display, loader.rel_path(path, root), "initiative")
-            doc.data, doc.diagnostics, doc._utf8 = data, diagnostics, utf8
+            doc.data, doc.diagnostics, doc.utf8 = data, diagnostics, utf8
             out.append(doc)
             if progress is not None and len(out) % 50 == 0:
                 progress(len(out), len(work))

@@ -88,15 +88,15 @@ class Document:
     _positions: yamlio.Parsed | None = None
     # the text, kept as UTF-8: half the memory of a str with any non-Latin-1 character
     # (an em dash is enough), and only files with findings or edits ever need it again
-    _utf8: bytes | None = None
+    utf8: bytes | None = None
 
     @property
     def text(self) -> str | None:
-        return None if self._utf8 is None else self._utf8.decode("utf-8", "surrogatepass")
+        return None if self.utf8 is None else self.utf8.decode("utf-8", "surrogatepass")
 
     @text.setter
     def text(self, value: str | None) -> None:
-        self._utf8 = None if value is None else value.encode("utf-8", "surrogatepass")
+        self.utf8 = None if value is None else value.encode("utf-8", "surrogatepass")
 
     @property
     def ok(self) -> bool:

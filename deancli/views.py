@@ -20,6 +20,7 @@ from deancli.progress import (
     PlanSummary,
     Tally,
     due_label,
+    group,
     state,
     summarize_initiative,
 )
@@ -166,8 +167,6 @@ def listing_summary(
     """Totals per pillar of a long listing, shown before it (None when it is short)."""
     if len(items) <= LONG_LISTING:
         return None
-    from deancli.progress import group
-
     table = pillar_table(plan, group(plan, items, as_of, keep_empty=False), lang)
     if len(table.rows) == 1:  # one pillar: its row is the total
         table.footer = None
