@@ -147,6 +147,6 @@ def test_completion_on_a_broken_plan_completes_nothing(tmp_path):
 def test_pyproject_declares_the_fast_parser():
     text = (REPO / "pyproject.toml").read_text()
     assert "ruamel.yaml.clib" in text
-    from deancli.yamlio import c_parser_available
+    from deancli.plan.yamlio import c_parser_available
 
     assert c_parser_available()

@@ -7,13 +7,13 @@ import datetime as dt
 import enum
 import os
 import sys
-from collections.abc import Callable, Iterator
-from typing import Annotated, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Annotated, Any, TypeVar
 
 import typer
 
-from deancli.errors import DeanError, UsageProblem
-from deancli.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE
+from deancli.base.errors import DeanError, UsageProblem
+from deancli.base.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE
 
 T = TypeVar("T")
 
@@ -22,6 +22,15 @@ class Color(enum.StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+def choices(name: str, values: Iterable[str]) -> type[enum.StrEnum]:
+    """A choice type for Typer whose members come from a registry (so ``--help``, completion
+    and validation list exactly the registered formats). Modules annotate with it behind
+    ``if TYPE_CHECKING: X = str``: mypy cannot see members made at run time, and a member is a
+    ``str`` anyway."""
+    made: type[enum.StrEnum] = enum.StrEnum(name, {v: v for v in values})  # type: ignore[misc]
+    return made
 
 
 def color_flag(color: Color) -> bool | None:
@@ -86,7 +95,7 @@ def run(fn: Callable[[], int], *, fence: bool = False) -> None:
     except Exception as exc:  # a bug: say so, without a traceback unless asked
         if os.environ.get("DEAN_DEBUG"):
             raise
-        from deancli.textsafe import safe
+        from deancli.base.textsafe import safe
 
         _fail(
             f"internal error: {type(exc).__name__}: {safe(str(exc))[:300]}\n"
@@ -115,7 +124,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _fail(message: str, code: int) -> None:
-    from deancli.textsafe import safe
+    from deancli.base.textsafe import safe
 
     sys.stderr.write(f"dean: {safe(message, keep_newlines=True)}\n")
     raise typer.Exit(code)
@@ -147,40 +156,47 @@ LangOption = Annotated[
 ]
 
 
-class ViewFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+def view_format_option(view: str, default: str) -> Any:
+    """``--format`` for a view command: choices and help from the view renderers' registry."""
+    from deancli.render.views import describe
+
+    return typer.Option("--format", "-f", help=f"Output format: {describe(view)}.")
 
 
-FormatOption = Annotated[
-    ViewFormat,
-    typer.Option("--format", "-f", help="Output format: table, json, csv or markdown."),
-]
+def render_view(fmt: str, view: Any, *, color: Color, pager: bool = True) -> None:
+    """Render a view (plain data) in the chosen format to standard output."""
+    from deancli.render.views import get_renderer
+
+    get_renderer(str(fmt))(sys.stdout, color=color_flag(color), pager=pager).render(view)
+
+
+def quotes_plan(fmt: str) -> bool:
+    """Whether a view format prints plan text for people (fenced under CI)."""
+    from deancli.render.views import VIEW_FORMATS
+
+    return VIEW_FORMATS[str(fmt)].quotes_plan
 
 
 def pick_lang(lang: Lang | None) -> str:
-    from deancli.i18n import default_lang
+    from deancli.base.i18n import default_lang
 
     return lang.value if lang is not None else default_lang()
 
 
 def ci_fence() -> contextlib.AbstractContextManager[None]:
     """Under GitHub Actions, fence output that quotes plan files (see render.github)."""
-    from deancli.cli.validate import stdout_is_file
-    from deancli.render.github import fenced, in_actions
+    from deancli.render.ci import fenced, in_actions, stdout_is_file
 
     return fenced(sys.stdout, in_actions() and not stdout_is_file())
 
 
 def load_view_plan(plan_option: str | None, lang: str):  # type: ignore[no-untyped-def]
     """Load the plan for a view; files that cannot be read are left out, with a note."""
-    from deancli import checker
-    from deancli.i18n import t
+    from deancli.base.i18n import t
+    from deancli.plan import load
 
-    root = checker.resolve_plan_dir(plan_option)
-    loaded = checker.load_plan(root)
+    root = load.resolve_plan_dir(plan_option)
+    loaded = load.load_plan(root)
     skipped = [d for d in loaded.documents if not d.ok]
     if skipped:
         sys.stderr.write(t("note_skipped", lang, n=len(skipped)) + "\n")

@@ -10,10 +10,10 @@ from typing import Any
 
 
 def _plan() -> Any:
-    from deancli import checker
+    from deancli.plan import load
 
-    root = checker.resolve_plan_dir(os.environ.get("DEAN_PLAN") or None)
-    return checker.load_plan(root).plan
+    root = load.resolve_plan_dir(os.environ.get("DEAN_PLAN") or None)
+    return load.load_plan(root).plan
 
 
 def initiatives(incomplete: str) -> list[tuple[str, str]]:

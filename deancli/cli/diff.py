@@ -1,7 +1,5 @@
-import enum
-import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,16 +9,19 @@ from deancli.cli._common import (
     Color,
     ColorOption,
     PlanOption,
-    color_flag,
+    choices,
     parse_as_of,
+    quotes_plan,
+    render_view,
     run,
+    view_format_option,
 )
+from deancli.render.views import formats_for
 
-
-class DiffFormat(enum.StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+if TYPE_CHECKING:
+    DiffFormat = str
+else:
+    DiffFormat = choices("DiffFormat", formats_for("diff"))
 
 
 @app.command(
@@ -50,9 +51,7 @@ def diff(
         typer.Argument(help="Head revision (default: the working tree).", show_default=False),
     ] = None,
     plan: PlanOption = None,
-    fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format: text, markdown, json.")
-    ] = DiffFormat.text,
+    fmt: Annotated[DiffFormat, view_format_option("diff", "text")] = "text",
     as_of: AsOfOption = None,
     color: ColorOption = Color.auto,
 ) -> None:
@@ -60,9 +59,11 @@ def diff(
     today = parse_as_of(as_of)
 
     def body() -> int:
-        from deancli import checker, gitplan, plandiff
+        from deancli.history import diff as plandiff
+        from deancli.history import git as gitplan
+        from deancli.plan import load
 
-        root = checker.resolve_plan_dir(plan)
+        root = load.resolve_plan_dir(plan)
         repo = gitplan.repo_for(root)
         base_sha = gitplan.resolve_rev(repo, base) if base else gitplan.default_base(repo)
         base_name = base or f"merge-base {base_sha[:12]}"
@@ -70,13 +71,13 @@ def diff(
 
         with tempfile.TemporaryDirectory(prefix="dean-diff-") as tmp:
             base_root = gitplan.materialise(repo, base_sha, Path(tmp) / "base")
-            before = checker.load_plan(base_root)
+            before = load.load_plan(base_root)
             if head is None:
-                after = checker.load_plan(root)
+                after = load.load_plan(root)
                 head_name = "working tree"
             else:
                 head_sha = gitplan.resolve_rev(repo, head)
-                after = checker.load_plan(gitplan.materialise(repo, head_sha, Path(tmp) / "head"))
+                after = load.load_plan(gitplan.materialise(repo, head_sha, Path(tmp) / "head"))
                 head_name = head
             result = plandiff.diff_plans(
                 before.plan,
@@ -87,18 +88,7 @@ def diff(
                 invalid_base=[d.rel for d in before.documents if not d.ok],
                 invalid_head=[d.rel for d in after.documents if not d.ok],
             )
-        if fmt is DiffFormat.json:
-            from deancli.render.json_report import dumps
-
-            sys.stdout.write(dumps(plandiff.to_dict(result)) + "\n")
-        elif fmt is DiffFormat.markdown:
-            from deancli.render.diff import render_markdown
-
-            sys.stdout.write(render_markdown(result))
-        else:
-            from deancli.render.diff import render_text
-
-            render_text(result, sys.stdout, color=color_flag(color))
+        render_view(fmt, result, color=color)
         return 0
 
-    run(body, fence=fmt is not DiffFormat.json)
+    run(body, fence=quotes_plan(fmt))

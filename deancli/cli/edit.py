@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from deancli.base.errors import UsageProblem
 from deancli.cli import _complete, app
 from deancli.cli._common import (
     AsOfOption,
@@ -17,14 +18,13 @@ from deancli.cli._common import (
     parse_as_of,
     run,
 )
-from deancli.errors import UsageProblem
 
 ASSIGN_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*?)(\+=|-=|=)(.*)$", re.S)
 
 
 def parse_value(raw: str) -> Any:
     """A value as YAML 1.2 reads it (``3`` is a number, ``done`` text, ``[a, b]`` a list)."""
-    from deancli import yamlio
+    from deancli.plan import yamlio
 
     parsed = yamlio.parse(f"v: {raw}\n") if raw.strip() else None
     if parsed is None or parsed.issues or not isinstance(parsed.data, dict):
@@ -33,7 +33,7 @@ def parse_value(raw: str) -> Any:
 
 
 def parse_assignments(items: list[str], base: tuple[Any, ...]) -> list[Any]:
-    from deancli.edit import Op
+    from deancli.edit.change import Op
 
     ops = []
     for item in items:
@@ -95,18 +95,19 @@ def set_(
     today = parse_as_of(as_of)
 
     def body() -> int:
-        from deancli import checker
-        from deancli.cli.show import resolve_initiative
-        from deancli.edit import EditError, prepare
+        from deancli.edit.change import EditError
+        from deancli.edit.session import prepare
+        from deancli.plan import load
+        from deancli.plan.lookup import find_initiative
 
-        root = checker.resolve_plan_dir(plan)
-        loaded = checker.load_plan(root)
-        ini = resolve_initiative(loaded.plan, initiative)
+        root = load.resolve_plan_dir(plan)
+        loaded = load.load_plan(root)
+        ini = find_initiative(loaded.plan, initiative)
         base: tuple[Any, ...] = ()
         if milestone is not None:
             ids = [m.id for m in ini.milestones]
             if milestone not in ids:
-                from deancli.suggest import closest
+                from deancli.base.suggest import closest
 
                 guess = closest(milestone, ids)
                 hint = f" (did you mean {guess}?)" if guess else ""
@@ -128,8 +129,8 @@ def set_(
 def _refused(exc: Any) -> int:
     """Why an edit was refused: each finding as `dean validate` shows it, with the edited
     line (what the file would say) and how to fix it."""
-    from deancli.render.text import FullReporter
-    from deancli.textsafe import safe
+    from deancli.base.textsafe import safe
+    from deancli.render.reports.text import FullReporter
 
     sys.stderr.write(f"dean: edit refused: {safe(str(exc))}\n")
     if exc.diagnostics:
@@ -142,8 +143,8 @@ def _refused(exc: Any) -> int:
 
 
 def _finish(edit: Any, *, dry_run: bool, diff: bool) -> int:
-    from deancli.edit import commit
-    from deancli.textsafe import safe
+    from deancli.base.textsafe import safe
+    from deancli.edit.session import commit
 
     change = edit.change
     if diff:
@@ -232,15 +233,16 @@ def new(
     missing = [f"--{k.replace('_', '-')}" for k, v in answers.items() if not v]
 
     def body() -> int:
-        from deancli import checker
-        from deancli.cli.status import resolve_pillar
-        from deancli.edit import EditError, commit_new, prepare_new
+        from deancli.edit.change import EditError
+        from deancli.edit.new import commit_new, prepare_new
+        from deancli.plan import load
+        from deancli.plan.lookup import find_pillar
 
         if missing:
             raise UsageProblem(f"missing {', '.join(missing)} (or run dean new on a terminal)")
-        root = checker.resolve_plan_dir(plan)
-        loaded = checker.load_plan(root)
-        number = resolve_pillar(loaded.plan, str(answers["pillar"]))
+        root = load.resolve_plan_dir(plan)
+        loaded = load.load_plan(root)
+        number = find_pillar(loaded.plan, str(answers["pillar"])).number
         try:
             edit = prepare_new(
                 loaded,
@@ -255,7 +257,7 @@ def new(
             )
         except EditError as exc:
             return _refused(exc)
-        from deancli.textsafe import safe
+        from deancli.base.textsafe import safe
 
         if diff:
             sys.stdout.write(safe(edit.change.diff(), keep_newlines=True))
@@ -308,13 +310,14 @@ def fmt(
     def body() -> int:
         from pathlib import Path
 
-        from deancli import checker
-        from deancli.formatting import format_document, write
-        from deancli.textsafe import safe
+        from deancli.base.textsafe import safe
+        from deancli.check import checker
+        from deancli.edit.fmt import format_document, write
+        from deancli.plan import load
 
-        root = checker.resolve_plan_dir(plan)
+        root = load.resolve_plan_dir(plan)
         selected = checker.select_paths(root, paths) if paths else []
-        loaded = checker.load_plan(root)
+        loaded = load.load_plan(root)
         would, refused = 0, 0
         for doc in loaded.documents:
             resolved = Path(doc.path).resolve()

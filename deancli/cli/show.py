@@ -1,36 +1,28 @@
-import sys
+from typing import TYPE_CHECKING, Annotated
 
 from deancli.cli import app
 from deancli.cli._common import (
     AsOfOption,
     Color,
     ColorOption,
-    FormatOption,
     InitiativeArgument,
     LangOption,
     PlanOption,
-    ViewFormat,
-    color_flag,
+    choices,
     load_view_plan,
     parse_as_of,
     pick_lang,
+    quotes_plan,
+    render_view,
     run,
+    view_format_option,
 )
-from deancli.errors import UsageProblem
+from deancli.render.views import formats_for
 
-
-def resolve_initiative(plan, ident: str):  # type: ignore[no-untyped-def]
-    """An initiative by number (``8``, ``08``) or slug."""
-    raw = ident.strip()
-    for ini in plan.initiatives:
-        if (raw.isdigit() and ini.id == int(raw)) or (ini.slug and raw == ini.slug):
-            return ini
-    from deancli.suggest import closest
-
-    guess = closest(raw, [i.slug for i in plan.initiatives if i.slug])
-    valid = ", ".join(str(i.id) for i in plan.initiatives if i.id is not None)
-    hint = f" (did you mean {guess}?)" if guess else ""
-    raise UsageProblem(f"no initiative {ident!r}{hint}; initiatives: {valid}")
+if TYPE_CHECKING:
+    ShowFormat = str
+else:
+    ShowFormat = choices("ShowFormat", formats_for("show"))
 
 
 @app.command(
@@ -47,7 +39,7 @@ def resolve_initiative(plan, ident: str):  # type: ignore[no-untyped-def]
 def show(
     initiative: InitiativeArgument,
     plan: PlanOption = None,
-    fmt: FormatOption = ViewFormat.table,
+    fmt: Annotated[ShowFormat, view_format_option("show", "table")] = "table",
     lang: LangOption = None,
     as_of: AsOfOption = None,
     color: ColorOption = Color.auto,
@@ -58,26 +50,12 @@ def show(
     language = pick_lang(lang)
 
     def body() -> int:
-        from deancli import views
+        from deancli.plan.lookup import find_initiative
+        from deancli.views.show import ShowView
 
         model = load_view_plan(plan, language)
-        ini = resolve_initiative(model, initiative)
-        if fmt is ViewFormat.json:
-            from deancli.render.json_report import dumps
-
-            sys.stdout.write(dumps(views.show_document(model, ini, today)) + "\n")
-        elif fmt is ViewFormat.csv:
-            from deancli.render import csv_out
-
-            csv_out.write(views.milestone_table(model, ini, today, language), sys.stdout)
-        elif fmt is ViewFormat.markdown:
-            from deancli.render.show import render_markdown
-
-            sys.stdout.write(render_markdown(model, ini, today, language))
-        else:
-            from deancli.render.show import print_terminal
-
-            print_terminal(model, ini, today, language, sys.stdout, color=color_flag(color))
+        view = ShowView(model, find_initiative(model, initiative), today, language)
+        render_view(fmt, view, color=color)
         return 0
 
-    run(body, fence=fmt is not ViewFormat.json)
+    run(body, fence=quotes_plan(fmt))

@@ -1,6 +1,4 @@
-import enum
-import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -9,54 +7,30 @@ from deancli.cli._common import (
     AsOfOption,
     Color,
     ColorOption,
-    FormatOption,
     LangOption,
     NoPagerOption,
     PillarOption,
     PlanOption,
-    ViewFormat,
-    color_flag,
+    choices,
     load_view_plan,
     parse_as_of,
     pick_lang,
+    quotes_plan,
+    render_view,
     run,
+    view_format_option,
 )
-from deancli.errors import UsageProblem
+from deancli.render.views import formats_for
 
+# the initiative statuses of schemas/initiative.schema.json (a test keeps them equal)
+STATUSES = ("planned", "active", "finalising", "completed", "cancelled", "suspended", "unknown")
 
-class InitiativeStatus(enum.StrEnum):
-    planned = "planned"
-    active = "active"
-    finalising = "finalising"
-    completed = "completed"
-    cancelled = "cancelled"
-    suspended = "suspended"
-    unknown = "unknown"
-
-
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-
-
-def resolve_pillar(plan, value: str) -> int:  # type: ignore[no-untyped-def]
-    raw = value.strip()
-    number = int(raw) if raw.isdigit() else ROMAN.get(raw.upper())
-    for p in plan.pillars:
-        if number == p.number or raw.upper() == p.roman.upper():
-            return int(p.number)
-    valid = ", ".join(f"{p.number} ({p.roman})" for p in plan.pillars)
-    raise UsageProblem(f"unknown pillar {value!r}; valid pillars: {valid}")
-
-
-def resolve_org(plan, value: str) -> str:  # type: ignore[no-untyped-def]
-    from deancli.suggest import closest
-
-    for oid, org in plan.organizations.items():
-        if value.upper() == oid.upper() or (org.acronym and value.lower() == org.acronym.lower()):
-            return str(oid)
-    guess = closest(value, list(plan.organizations))
-    hint = f" (did you mean {guess}?)" if guess else ""
-    valid = ", ".join(sorted(plan.organizations))
-    raise UsageProblem(f"unknown organization {value!r}{hint}; valid: {valid}")
+if TYPE_CHECKING:
+    StatusFormat = str
+    InitiativeStatus = str
+else:
+    StatusFormat = choices("StatusFormat", formats_for("status"))
+    InitiativeStatus = choices("InitiativeStatus", STATUSES)
 
 
 @app.command(
@@ -103,7 +77,7 @@ def status(
         bool, typer.Option("--overdue", help="Only initiatives with overdue milestones.")
     ] = False,
     plan: PlanOption = None,
-    fmt: FormatOption = ViewFormat.table,
+    fmt: Annotated[StatusFormat, view_format_option("status", "table")] = "table",
     lang: LangOption = None,
     as_of: AsOfOption = None,
     color: ColorOption = Color.auto,
@@ -115,86 +89,18 @@ def status(
     language = pick_lang(lang)
 
     def body() -> int:
-        from deancli import progress, views
-        from deancli.i18n import t
+        from deancli.plan.lookup import find_organization, find_pillar
+        from deancli.views.status import StatusSelection, build_status
 
         model = load_view_plan(plan, language)
-        summary = progress.summarize(model, today)
-        number = resolve_pillar(model, pillar) if pillar is not None else None
-        org = resolve_org(model, lead) if lead is not None else None
-        filtering = number is not None or status_ or org or overdue
-        items = None
-        if filtering:
-            items = [
-                s
-                for ps in summary.pillars
-                for s in ps.initiatives
-                if (number is None or s.initiative.pillar == number)
-                and (not status_ or s.initiative.status in {x.value for x in status_})
-                and (
-                    org is None
-                    or org in s.initiative.leads.get("mx", []) + s.initiative.leads.get("us", [])
-                )
-                and (not overdue or s.tally.overdue > 0)
-            ]
-        if fmt is ViewFormat.json:
-            from deancli.render.json_report import dumps
-
-            filters = {
-                "status": [x.value for x in status_ or []],
-                "lead": org,
-                "overdue": overdue,
-            }
-            doc = views.status_document(
-                model, summary, language, pillar=number, items=items, filters=filters
-            )
-            sys.stdout.write(dumps(doc) + "\n")
-            return 0
-        tables = []
-        if items is None:
-            tables.append(views.pillar_table(model, summary, language))
-        else:
-            if number is not None:
-                p = model.pillar(number)
-                title = t(
-                    "pillar_heading",
-                    language,
-                    roman=p.roman,
-                    title=views.text_in(p.title, language),
-                )
-            else:
-                title = t("initiatives", language)
-            title += f" ({t('as_of', language)} {today.isoformat()})"
-            tables.append(views.initiative_table(model, items, language, title))
-        if fmt is ViewFormat.csv:
-            from deancli.render import csv_out
-
-            csv_out.write(tables[0], sys.stdout)
-        elif fmt is ViewFormat.markdown:
-            from deancli.render import markdown
-
-            markdown.print_tables(tables, sys.stdout, language)
-        else:
-            from deancli.render import tables as rt
-
-            long = views.listing_summary(model, items, language, today) if items else None
-            if long is None:
-                rt.print_tables(tables, sys.stdout, language, color=color_flag(color))
-                return 0
-            # thousands of rows: totals first, then one line per initiative, paged on a
-            # terminal (see docs/performance.md, "Big views")
-            import io
-
-            from deancli.render import listing, pager
-
-            use_color, width = rt.terminal_choice(sys.stdout, color_flag(color))
-            buf = io.StringIO()
-            rt.print_tables([long], buf, language, color=use_color, width=width)
-            note = t("listing_note", language, n=f"{len(tables[0].rows):,}")
-            buf.write("\n")
-            for line in listing.lines(tables[0], language, width=width, color=use_color, note=note):
-                buf.write(line + "\n")
-            pager.page(buf.getvalue(), sys.stdout, enabled=not no_pager)
+        selection = StatusSelection(
+            pillar=find_pillar(model, pillar).number if pillar is not None else None,
+            statuses=tuple(str(x) for x in status_ or []),
+            lead=find_organization(model, lead) if lead is not None else None,
+            overdue=overdue,
+        )
+        view = build_status(model, today, language, selection)
+        render_view(fmt, view, color=color, pager=not no_pager)
         return 0
 
-    run(body, fence=fmt is not ViewFormat.json)
+    run(body, fence=quotes_plan(fmt))

@@ -1,5 +1,3 @@
-import sys
-
 from deancli.cli import app
 from deancli.cli._common import (
     AsOfOption,
@@ -8,10 +6,10 @@ from deancli.cli._common import (
     LangOption,
     PillarOption,
     PlanOption,
-    color_flag,
     load_view_plan,
     parse_as_of,
     pick_lang,
+    render_view,
     run,
 )
 
@@ -38,14 +36,12 @@ def timeline(
     language = pick_lang(lang)
 
     def body() -> int:
-        from deancli import views
-        from deancli.cli.status import resolve_pillar
-        from deancli.render.timeline import render
+        from deancli.plan.lookup import find_pillar
+        from deancli.views.timeline import build_timeline
 
         model = load_view_plan(plan, language)
-        number = resolve_pillar(model, pillar) if pillar is not None else None
-        items, undated = views.timeline_items(model, today, number)
-        render(items, undated, today, language, sys.stdout, color=color_flag(color))
+        number = find_pillar(model, pillar).number if pillar is not None else None
+        render_view("table", build_timeline(model, today, language, number), color=color)
         return 0
 
     run(body, fence=True)

@@ -1,57 +1,40 @@
-import enum
 import os
-import stat
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from deancli.base.errors import UsageProblem
 from deancli.cli import app
 from deancli.cli._common import (
     AsOfOption,
     Color,
     ColorOption,
     PlanOption,
+    choices,
     color_flag,
     parse_as_of,
     run,
 )
-from deancli.errors import UsageProblem
+from deancli.render.reports import HUMAN, REPORTERS, describe
+
+if TYPE_CHECKING:
+    ValidateFormat = str
+else:
+    ValidateFormat = choices("ValidateFormat", ["auto", *REPORTERS])
 
 
-class ValidateFormat(enum.StrEnum):
-    auto = "auto"
-    full = "full"
-    concise = "concise"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
+def pick_format(fmt: str) -> str:
+    from deancli.render.ci import in_actions
 
-
-HUMAN = {"full", "concise"}
-
-
-def pick_format(fmt: ValidateFormat) -> str:
-    from deancli.render.github import in_actions
-
-    if fmt is not ValidateFormat.auto:
-        return str(fmt.value)
+    if fmt != "auto":
+        return str(fmt)
     if in_actions():
         return "github"
     return "full" if sys.stdout.isatty() else "concise"
 
 
-def stdout_is_file() -> bool:
-    try:
-        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
 def parse_outputs(values: list[str]) -> list[tuple[str, str]]:
-    from deancli.render import REPORTERS
-
     out = []
     for value in values:
         fmt, sep, path = value.partition(":")
@@ -98,11 +81,10 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="Output format: full (excerpts, help), concise (one line per finding), json, "
-            "github (workflow annotations), sarif, junit. auto: github under GitHub Actions, "
-            "full on a terminal, concise otherwise.",
+            help=f"Output format: {describe()}. auto: github under GitHub Actions, full on a "
+            "terminal, concise otherwise.",
         ),
-    ] = ValidateFormat.auto,
+    ] = "auto",
     outputs: Annotated[
         list[str] | None,
         typer.Option(
@@ -140,14 +122,15 @@ def validate(
     today = parse_as_of(as_of)
 
     def body() -> int:
-        from deancli import checker
-        from deancli.render import get_reporter
-        from deancli.render.github import fenced, in_actions
+        from deancli.check import checker
+        from deancli.plan import load
+        from deancli.render.ci import fenced, in_actions, stdout_is_file
+        from deancli.render.reports import get_reporter
 
         extra = parse_outputs(outputs or [])
-        root = checker.resolve_plan_dir(plan)
+        root = load.resolve_plan_dir(plan)
         if changed_since is not None:
-            from deancli import gitplan
+            from deancli.history import git as gitplan
 
             result = gitplan.check_changed_since(
                 root, changed_since, as_of=today, paths=paths or ()
@@ -162,20 +145,15 @@ def validate(
                 if bar is not None:
                     bar.close()
         name = pick_format(fmt)
-        reporter = get_reporter(name)(sys.stdout, color=color_flag(color))
-        if name == "junit":
-            reporter.strict = strict
+        reporter = get_reporter(name)(sys.stdout, color=color_flag(color), strict=strict)
         with fenced(sys.stdout, in_actions() and name in HUMAN and not stdout_is_file()):
             reporter.report(result)
         for out_fmt, path in extra:
             with open(path, "w", encoding="utf-8", newline="") as fh:
-                other = get_reporter(out_fmt)(fh, color=False)
-                if out_fmt == "junit":
-                    other.strict = strict
-                other.report(result)
+                get_reporter(out_fmt)(fh, color=False, strict=strict).report(result)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary and in_actions() and step_summary:
-            from deancli.render.summary import render
+            from deancli.render.reports.summary import render
 
             with open(step_summary, "a", encoding="utf-8") as fh:
                 fh.write(render(result, strict=strict))

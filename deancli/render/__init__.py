@@ -1,23 +1,8 @@
-"""Reporters for `dean validate`: a name → class registry, imported lazily.
+"""Rendering: the only package that imports rich. ``reports`` holds the reporters of
+``dean validate`` and ``views`` the renderers of the views (status, show, timeline, diff), each
+behind a registry; the modules at this level are what both share (console set-up, the pager,
+JSON text, CI fencing, the progress bar).
 
-Adding a format = one module + one entry here; the CLI's --format choices come from it.
+May import: ``deancli.history``, ``deancli.views``, ``deancli.edit``, ``deancli.check``,
+``deancli.plan``, ``deancli.base``, and rich. Never typer or click.
 """
-
-from __future__ import annotations
-
-import importlib
-from typing import Any, Final
-
-REPORTERS: Final[dict[str, str]] = {
-    "full": "deancli.render.text:FullReporter",
-    "concise": "deancli.render.text:ConciseReporter",
-    "json": "deancli.render.json_report:JsonReporter",
-    "github": "deancli.render.github:GithubReporter",
-    "sarif": "deancli.render.sarif:SarifReporter",
-    "junit": "deancli.render.junit:JunitReporter",
-}
-
-
-def get_reporter(name: str) -> Any:
-    module, _, cls = REPORTERS[name].partition(":")
-    return getattr(importlib.import_module(module), cls)

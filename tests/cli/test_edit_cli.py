@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from deancli import edit as edit_mod
+from deancli.edit import atomic as edit_mod
 from tests.conftest import AS_OF, REPO, edit
 
 I08 = "plan/initiatives/08-digital-cooperation-privacy-rules.yaml"
@@ -188,9 +188,9 @@ def test_killed_between_write_and_rename_leaves_the_old_file(plan_copy):
     assert path.read_bytes() == before
     leftovers = list(path.parent.glob(".*.tmp"))
     assert len(leftovers) == 1  # the temp file is hidden, and dean ignores hidden files
-    from deancli import checker
+    from deancli.plan import load
 
-    assert len(checker.load_plan(plan_copy).documents) == 13
+    assert len(load.load_plan(plan_copy).documents) == 13
 
 
 def test_killed_at_random_moments_never_leaves_a_partial_file(plan_copy):

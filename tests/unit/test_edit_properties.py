@@ -14,10 +14,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deancli import checker
-from deancli.diagnostics import Severity
-from deancli.edit import Op, prepare
-from deancli.formatting import _comments, format_document
+from deancli.base.diagnostics import Severity
+from deancli.check import checker
+from deancli.edit.change import Op
+from deancli.edit.fmt import _comments, format_document
+from deancli.edit.session import prepare
+from deancli.plan import load
 from tests.conftest import REAL_PLAN
 
 AS_OF = dt.date(2026, 11, 28)
@@ -125,7 +127,7 @@ def test_set_changes_exactly_the_intended_lines(generated, op, data):
     ident, slug, text = generated
     with tempfile.TemporaryDirectory() as tmp:
         plan = _plan(Path(tmp), ident, slug, text)
-        loaded = checker.load_plan(plan)
+        loaded = load.load_plan(plan)
         assert _errors(loaded) == [], text
         ini = loaded.plan.initiatives[0]
         m = data.draw(st.sampled_from(ini.milestones))
@@ -179,7 +181,7 @@ def test_set_changes_exactly_the_intended_lines(generated, op, data):
         assert _comments(after) == _comments(before)  # no comment lost
         # validating the edited plan passes
         (edit.change.path).write_text(after, encoding="utf-8")
-        assert _errors(checker.load_plan(plan)) == []
+        assert _errors(load.load_plan(plan)) == []
 
 
 @settings(
@@ -192,13 +194,13 @@ def test_fmt_is_idempotent_and_keeps_comments_and_data(generated):
     ident, slug, text = generated
     with tempfile.TemporaryDirectory() as tmp:
         plan = _plan(Path(tmp), ident, slug, text)
-        doc = checker.load_plan(plan).documents[-1]
+        doc = load.load_plan(plan).documents[-1]
         result = format_document(doc)
         assert result.problem is None, result.problem
         out = result.change.after
         assert _comments(out) == _comments(text)
         doc.path.write_text(out, encoding="utf-8")
-        again = format_document(checker.load_plan(plan).documents[-1])
+        again = format_document(load.load_plan(plan).documents[-1])
         assert again.problem is None
         assert again.change.after == out
-        assert _errors(checker.load_plan(plan)) == []
+        assert _errors(load.load_plan(plan)) == []

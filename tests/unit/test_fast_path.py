@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from deancli import yamlio
-from deancli.loader import decode
-from deancli.schema import fast_validator, validator
+from deancli.plan import yamlio
+from deancli.plan.loader import decode
+from deancli.plan.schema import fast_validator, validator
 from tests.conftest import REAL_PLAN
 from tests.hostile import CORPUS
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from deancli.loader import Document
-from deancli.model import Milestone, Text
-from deancli.progress import Tally, counts, due_label, is_overdue, period_of, state, tally
+from deancli.plan.loader import Document
+from deancli.plan.model import Milestone, Text
+from deancli.views.progress import Tally, counts, due_label, is_overdue, period_of, state, tally
 
 D = dt.date
 DOC = Document(Path("/x.yaml"), "x.yaml", "x.yaml", "initiative")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deancli.suggest import _distance, closest
+from deancli.base.suggest import _distance, closest
 
 ORGS = ["AMEXCID", "COFEPRIS", "DHS", "DOC", "DOS", "SE", "SRE", "USAID", "USTR"]
 

@@ -1,0 +1,23 @@
+"""Where the embedded plan and the schemas live: inside the installed package (wheel), or at
+the top of the source tree (editable install or a clone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PKG = Path(__file__).resolve().parent.parent  # deancli/
+
+
+def _first(name: str) -> Path:
+    embedded = _PKG / "_embedded" / name
+    if embedded.is_dir():
+        return embedded
+    return _PKG.parent / name
+
+
+def schemas_dir() -> Path:
+    return _first("schemas")
+
+
+def embedded_plan_dir() -> Path:
+    return _first("plan")

@@ -1,0 +1,86 @@
+"""References between initiatives and milestones resolve: `depends_on` and
+`related[].initiative` name existing initiative ids; a milestone's `depends_on` names a
+milestone of the same file (`id`) or of another initiative (`N/id`). Nothing depends on
+itself.
+
+Why: a dangling dependency hides a blocked milestone; a self-dependency can never be met.
+
+Fix: correct the id, or remove the reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.check.rules._base import Context, RuleInfo
+from deancli.plan.model import Initiative, Plan
+
+RULE = RuleInfo(
+    "DEAN205",
+    "unknown-dependency",
+    Severity.ERROR,
+    "a dependency or related initiative that does not exist",
+)
+
+
+def milestone_key(ini: Initiative, ref: str) -> tuple[int | None, str]:
+    """Resolve ``id`` or ``N/id`` relative to ``ini`` into (initiative id, milestone id)."""
+    if "/" in ref:
+        num, _, mid = ref.partition("/")
+        return (int(num) if num.isdigit() else None), mid
+    return ini.id, ref
+
+
+def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
+    ids = {i.id for i in plan.initiatives if i.id is not None}
+    milestones = {(i.id, m.id) for i in plan.initiatives for m in i.milestones}
+    for ini in plan.initiatives:
+        deps = ini.data.get("depends_on")
+        for n, dep in enumerate(deps if isinstance(deps, list) else []):
+            if not isinstance(dep, int):
+                continue
+            if dep == ini.id:
+                yield RULE.diag(
+                    ini.doc,
+                    ("depends_on", n),
+                    "initiative depends on itself",
+                    hint="remove this entry",
+                )
+            elif dep not in ids:
+                yield RULE.diag(
+                    ini.doc,
+                    ("depends_on", n),
+                    f"unknown initiative `{dep}`",
+                    hint="initiative ids in this plan: " + ", ".join(map(str, sorted(ids))),
+                )
+        related = ini.data.get("related")
+        for n, rel in enumerate(related if isinstance(related, list) else []):
+            target = rel.get("initiative") if isinstance(rel, dict) else None
+            if isinstance(target, int) and target not in ids:
+                yield RULE.diag(
+                    ini.doc,
+                    ("related", n, "initiative"),
+                    f"unknown initiative `{target}`",
+                    hint="initiative ids in this plan: " + ", ".join(map(str, sorted(ids))),
+                )
+        for m in ini.milestones:
+            for n, ref in enumerate(m.depends_on):
+                key = milestone_key(ini, ref)
+                if key == (ini.id, m.id):
+                    yield RULE.diag(
+                        ini.doc,
+                        (*m.parts, "depends_on", n),
+                        "milestone depends on itself",
+                        hint="remove this entry",
+                    )
+                elif key not in milestones:
+                    local = ", ".join(f"`{x.id}`" for x in ini.milestones if x is not m)
+                    yield RULE.diag(
+                        ini.doc,
+                        (*m.parts, "depends_on", n),
+                        f"unknown milestone `{ref}`",
+                        hint="use a milestone id of this file"
+                        + (f" ({local})" if local else "")
+                        + ", or N/id for initiative N",
+                    )

@@ -1,0 +1,101 @@
+"""Ids are unique: initiative ids across all files; milestone, indicator and source ids within
+a file; source ids between a file and the shared sources of dialogue.yaml; pillar numbers and
+organization ids in their registries.
+
+Why: every reference (`depends_on`, `sources`, `N/milestone`) resolves by id; a repeated id
+makes references ambiguous and reports count the same thing twice.
+
+Fix: give one of the two entries a new id (the message points at both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.check.rules._base import Context, RuleInfo, related_at
+from deancli.plan.loader import Document
+from deancli.plan.model import Parts, Plan
+
+RULE = RuleInfo("DEAN201", "duplicate-id", Severity.ERROR, "the same id is used twice")
+
+
+def _dupes(doc: Document, items: list[tuple[Any, Parts]], what: str) -> Iterator[Diagnostic]:
+    first: dict[Any, Parts] = {}
+    for value, parts in items:
+        if value in first:
+            yield RULE.diag(
+                doc,
+                parts,
+                f"duplicate {what} `{value}`",
+                hint=f"give this {what} another id",
+                related=(related_at(doc, first[value], "first used here"),),
+            )
+        else:
+            first[value] = parts
+
+
+def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
+    seen: dict[int, Any] = {}
+    for ini in plan.initiatives:
+        if ini.id is None:
+            continue
+        if ini.id in seen:
+            other = seen[ini.id]
+            yield RULE.diag(
+                ini.doc,
+                ("id",),
+                f"duplicate initiative id `{ini.id}`",
+                hint="each initiative needs its own number; use the next free one",
+                related=(related_at(other.doc, ("id",), f"also used in {other.doc.display}"),),
+            )
+        else:
+            seen[ini.id] = ini
+        doc = ini.doc
+        yield from _dupes(doc, [(m.id, (*m.parts, "id")) for m in ini.milestones], "milestone id")
+        yield from _dupes(
+            doc,
+            [
+                (ind.get("id"), ("indicators", i, "id"))
+                for i, ind in enumerate(ini.data.get("indicators") or [])
+                if isinstance(ind, dict) and isinstance(ind.get("id"), str)
+            ],
+            "indicator id",
+        )
+        yield from _dupes(doc, [(s.id, (*s.parts, "id")) for s in ini.sources], "source id")
+        shared = {s.id: s for s in plan.shared_sources}
+        for s in ini.sources:
+            if s.id in shared:
+                yield RULE.diag(
+                    doc,
+                    (*s.parts, "id"),
+                    f"source id `{s.id}` is also a shared source",
+                    hint="cite the shared source from dialogue.yaml and remove this copy, or "
+                    "rename it",
+                    related=(
+                        related_at(
+                            shared[s.id].doc,
+                            (*shared[s.id].parts, "id"),
+                            "shared source defined here",
+                        ),
+                    ),
+                )
+    if plan.dialogue_doc is not None:
+        doc = plan.dialogue_doc
+        yield from _dupes(doc, [(s.id, (*s.parts, "id")) for s in plan.shared_sources], "source id")
+        yield from _dupes(
+            doc, [(p.number, (*p.parts, "number")) for p in plan.pillars], "pillar number"
+        )
+    if plan.organizations_doc is not None:
+        doc = plan.organizations_doc
+        data = doc.data.get("organizations") or []
+        yield from _dupes(
+            doc,
+            [
+                (o.get("id"), ("organizations", i, "id"))
+                for i, o in enumerate(data if isinstance(data, list) else [])
+                if isinstance(o, dict) and isinstance(o.get("id"), str)
+            ],
+            "organization id",
+        )

@@ -1,0 +1,53 @@
+"""An initiative file is named `NN-slug.yaml`: `NN` is its `id`, zero-padded to at least two
+digits (`08`, or `0008` in a large plan), and `slug` its `slug` (when the file has one).
+
+Why: people find initiatives by file name in reviews and editors; a name that disagrees
+with the content sends them to the wrong file.
+
+Fix: rename the file (`git mv`) or correct `id`/`slug`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.check.rules._base import Context, RuleInfo
+from deancli.plan.model import Plan
+
+RULE = RuleInfo(
+    "DEAN202",
+    "file-name-mismatch",
+    Severity.ERROR,
+    "an initiative file's name disagrees with its id or slug",
+)
+
+_NAME_RE = re.compile(r"^(\d+)-(.+)\.ya?ml$")
+
+
+def expected_name(ident: int, slug: str | None) -> str:
+    return f"{ident:02d}-{slug}.yaml" if slug else f"{ident:02d}-<slug>.yaml"
+
+
+def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
+    for ini in plan.initiatives:
+        if ini.id is None:
+            continue
+        name = ini.doc.path.name
+        m = _NAME_RE.match(name)
+        want = expected_name(ini.id, ini.slug)
+        if m is None or int(m.group(1)) != ini.id or len(m.group(1)) < 2:
+            yield RULE.diag(
+                ini.doc,
+                ("id",),
+                f"file name `{name}` does not match id `{ini.id}`",
+                hint=f"rename the file to `{want}`",
+            )
+        elif ini.slug is not None and m.group(2) != ini.slug:
+            yield RULE.diag(
+                ini.doc,
+                ("slug",),
+                f"file name `{name}` does not match slug `{ini.slug}`",
+                hint=f"rename the file to `{want}`, or set `slug: {m.group(2)}`",
+            )

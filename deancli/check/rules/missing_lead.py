@@ -1,0 +1,39 @@
+"""Each initiative names at least one lead organization for each party (`leads.mx` and
+`leads.us`). A warning: for many DEAN initiatives no lead is publicly known, and an empty list
+is the honest record of that.
+
+Why: the dialogue is bilateral; an initiative without a known lead on one side is a gap worth
+seeing in every review.
+
+Fix: add the lead's organization id when a source names it (cite it under `leads.sources`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.check.rules._base import Context, RuleInfo
+from deancli.plan.model import Plan
+
+RULE = RuleInfo(
+    "DEAN211", "missing-lead", Severity.WARNING, "no lead organization known for a party"
+)
+
+_PARTY = {"mx": "Mexican", "us": "U.S."}
+
+
+def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
+    for ini in plan.initiatives:
+        leads = ini.data.get("leads")
+        if not isinstance(leads, dict):
+            continue
+        for side in ("mx", "us"):
+            if isinstance(leads.get(side), list) and not leads[side]:
+                yield RULE.diag(
+                    ini.doc,
+                    ("leads", side),
+                    f"no {_PARTY[side]} lead for initiative {ini.label}",
+                    hint="add the lead's organization id when a source names it",
+                    key=True,
+                )

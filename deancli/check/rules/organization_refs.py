@@ -1,0 +1,79 @@
+"""Every organization id (co-chairs, leads, participants, milestone owners, `superseded_by`)
+is defined in organizations.yaml.
+
+Why: reports show the organization's name in Spanish and English and group by country; a
+misspelt id (`SER` for `SRE`) silently splits one agency in two.
+
+Fix: use an id from organizations.yaml (the hint suggests the closest one), or add the
+organization there first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.suggest import closest
+from deancli.check.rules._base import Context, RuleInfo
+from deancli.plan.loader import Document
+from deancli.plan.model import Parts, Plan
+
+RULE = RuleInfo(
+    "DEAN204",
+    "unknown-organization",
+    Severity.ERROR,
+    "an organization id that organizations.yaml does not define",
+)
+
+
+def _refs(doc: Document, data: dict[str, Any]) -> Iterator[tuple[str, Parts]]:
+    def strs(container: Any, parts: Parts) -> Iterator[tuple[str, Parts]]:
+        if isinstance(container, list):
+            for i, x in enumerate(container):
+                if isinstance(x, str):
+                    yield x, (*parts, i)
+
+    if doc.kind == "dialogue":
+        dlg = data.get("dialogue")
+        if isinstance(dlg, dict) and isinstance(dlg.get("co_chairs"), dict):
+            for side, v in dlg["co_chairs"].items():
+                yield from strs(v, ("dialogue", "co_chairs", side))
+    elif doc.kind == "organizations":
+        for i, o in enumerate(data.get("organizations") or []):
+            if isinstance(o, dict) and isinstance(o.get("superseded_by"), str):
+                yield o["superseded_by"], ("organizations", i, "superseded_by")
+    elif doc.kind == "initiative":
+        leads = data.get("leads")
+        if isinstance(leads, dict):
+            for side in ("mx", "us"):
+                yield from strs(leads.get(side), ("leads", side))
+        for i, p in enumerate(data.get("participants") or []):
+            if isinstance(p, dict) and isinstance(p.get("org"), str):
+                yield p["org"], ("participants", i, "org")
+        for i, m in enumerate(data.get("milestones") or []):
+            if isinstance(m, dict):
+                yield from strs(m.get("owners"), ("milestones", i, "owners"))
+
+
+def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
+    if plan.organizations_doc is None:
+        return
+    known = sorted(plan.organizations)
+    for doc in plan.documents:
+        if not doc.ok:
+            continue
+        for value, parts in _refs(doc, doc.data):
+            if value in plan.organizations:
+                continue
+            guess = closest(value, known)
+            hint = f"did you mean `{guess}`?" if guess else None
+            known_list = "known ids: " + ", ".join(known)
+            yield RULE.diag(
+                doc,
+                parts,
+                f"unknown organization `{value}`",
+                hint=f"{hint} ({known_list})"
+                if hint
+                else f"{known_list}; or add it to organizations.yaml",
+            )

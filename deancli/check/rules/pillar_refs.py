@@ -1,0 +1,33 @@
+"""An initiative's `pillar` is the number of a pillar defined in dialogue.yaml.
+
+Why: pillar summaries group initiatives by this number; an unknown pillar drops the
+initiative from every summary.
+
+Fix: use one of the pillar numbers listed in dialogue.yaml (1–4 for the DEAN).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.check.rules._base import Context, RuleInfo
+from deancli.plan.model import Plan
+
+RULE = RuleInfo(
+    "DEAN203", "unknown-pillar", Severity.ERROR, "an initiative names a pillar that does not exist"
+)
+
+
+def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
+    if plan.dialogue_doc is None:
+        return
+    numbers = [p.number for p in plan.pillars]
+    for ini in plan.initiatives:
+        if ini.pillar is not None and ini.pillar not in numbers:
+            yield RULE.diag(
+                ini.doc,
+                ("pillar",),
+                f"unknown pillar `{ini.pillar}`",
+                hint="pillars defined in dialogue.yaml: " + ", ".join(map(str, numbers)),
+            )

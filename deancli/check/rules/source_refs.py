@@ -1,0 +1,51 @@
+"""Every source id cited (`sources`, `status_sources`, provenance, leads, participants,
+indicators) is defined under `sources` in the same file or in dialogue.yaml.
+
+Why: the plan is only as good as its evidence; a citation that resolves to nothing is a claim
+without a source.
+
+Fix: add the source to the file's `sources` list (or to dialogue.yaml when several files cite
+it), or correct the id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.suggest import closest
+from deancli.check.rules._base import Context, RuleInfo
+from deancli.plan.model import Plan, iter_source_refs
+
+RULE = RuleInfo(
+    "DEAN207", "unknown-source", Severity.ERROR, "a cited source id that is not defined"
+)
+
+
+def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
+    shared = {s.id for s in plan.shared_sources}
+    for doc in plan.documents:
+        if not doc.ok:
+            continue
+        local = (
+            {
+                s["id"]
+                for s in (doc.data.get("sources") or [])
+                if isinstance(s, dict) and isinstance(s.get("id"), str)
+            }
+            if isinstance(doc.data.get("sources"), list)
+            else set()
+        )
+        known = shared | local
+        refs = sorted(iter_source_refs(doc.data), key=lambda r: str(r[1]))
+        for value, parts in refs:
+            if value in known:
+                continue
+            guess = closest(value, sorted(known))
+            hint = (
+                f"did you mean `{guess}`?"
+                if guess
+                else "add it to this file's `sources` list (or to dialogue.yaml if several "
+                "files cite it)"
+            )
+            yield RULE.diag(doc, parts, f"unknown source `{value}`", hint=hint)

@@ -1,0 +1,80 @@
+"""`dean fmt`: the canonical layout of plan files, with proof that nothing was lost.
+
+A file is reformatted only if all of these hold, otherwise it is left alone and reported:
+its data is unchanged (the same JSON view before and after), every comment is still there,
+and formatting the result again changes nothing (idempotence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from deancli.edit.atomic import Fingerprint, write_atomic
+from deancli.edit.change import Change, EditError
+from deancli.edit.orders import ORDERS
+from deancli.plan import yamlio
+from deancli.plan.loader import Document
+
+_COMMENT_RE = re.compile(r"(?:^|\s)(#.*)$")
+
+
+def _comments(text: str) -> Counter[str]:
+    """Comment texts (what follows ``#``), wherever they stand."""
+    out: Counter[str] = Counter()
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            out[stripped] += 1
+        else:
+            m = _COMMENT_RE.search(line)
+            if m and line.count('"') % 2 == 0 and line.count("'") % 2 == 0:
+                out[m.group(1).strip()] += 1
+    return out
+
+
+@dataclass
+class FormatResult:
+    change: Change
+    problem: str | None = None  # why the file was left alone
+
+
+def format_document(doc: Document) -> FormatResult:
+    text = doc.text or ""
+    change = Change(doc.path, doc.display, text, text)
+    if not doc.ok or any(d.severity.name == "ERROR" for d in doc.diagnostics):
+        return FormatResult(change, "the file has load errors; fix them first (dean validate)")
+    try:
+        out = yamlio.canonical_dump(text, ORDERS[doc.kind])
+    except Exception as exc:  # ruamel raised on something it cannot round-trip
+        return FormatResult(change, f"cannot be reformatted safely ({type(exc).__name__})")
+    if yamlio.parse(out).data != doc.data:
+        return FormatResult(change, "reformatting would change its data; left as it is")
+    if _comments(out) != _comments(text):
+        return FormatResult(change, "reformatting would lose or move a comment; left as it is")
+    try:
+        again = yamlio.canonical_dump(out, ORDERS[doc.kind])
+    except Exception:
+        again = None
+    if again != out:
+        return FormatResult(
+            change, "the canonical layout is not stable for this file; left as it is"
+        )
+    change.after = out
+    return FormatResult(change)
+
+
+def write(result: FormatResult) -> None:
+    if result.problem is None and result.change.changed:
+        fingerprint = Fingerprint.of(result.change.path)
+        if fingerprint.sha256 != _sha(result.change.before):
+            raise EditError(f"{result.change.display} changed on disk since dean read it")
+        write_atomic(result.change.path, result.change.after, fingerprint)
+        result.change.written = True
+
+
+def _sha(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,294 @@
+"""Edits that lose nothing: the splice engine of `dean set`.
+
+An edit is a list of operations on one document. Each operation is applied as a *splice* of
+the original text at the exact position of the value it changes (positions from the same
+parser dean validates with), so comments, blank lines, quoting, key order and line endings
+elsewhere stay byte-identical. Before anything is written:
+
+1. the new text is parsed, and its data must equal the old data with the operations applied
+   (any other difference means the splice touched something else: the edit is refused);
+2. the whole plan is validated with the new text in place; an edit that adds an error is
+   refused with the diagnostics;
+3. the file is written atomically (see :func:`write_atomic`) and only if it did not change on
+   disk since it was read.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from deancli.base.diagnostics import Span
+from deancli.edit.change import EditError, Op, PathKey
+from deancli.edit.orders import INITIATIVE_ORDER, LEADS_ORDER, MILESTONE_ORDER, SOURCE_ORDER
+from deancli.plan import yamlio
+from deancli.plan.loader import Document
+
+
+def render_scalar(value: Any) -> str:
+    """YAML text for a scalar: plain when that reads back as the same value, else quoted."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    text = str(value)
+    if text and "\n" not in text:
+        parsed = yamlio.parse(f"k: {text}\n")
+        if not parsed.issues and parsed.data == {"k": text} and text == text.strip():
+            return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def render_flow(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(render_flow(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return (
+            "{" + ", ".join(f"{render_scalar(k)}: {render_flow(v)}" for k, v in value.items()) + "}"
+        )
+    return render_scalar(value)
+
+
+def render_block_mapping(value: dict[str, Any], indent: int, nl: str) -> str:
+    """Lines of a mapping (as a list item when the first key gets ``- ``)."""
+    pad = " " * indent
+    lines = []
+    for k, v in value.items():
+        lines.append(f"{pad}{render_scalar(k)}: {render_flow(v)}")
+    return nl.join(lines) + nl
+
+
+class _Text:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                self.starts.append(i + 1)
+        self.nl = "\r\n" if "\r\n" in text else "\n"
+
+    def offset(self, line: int, column: int) -> int:
+        if line - 1 >= len(self.starts):
+            return len(self.text)
+        return min(self.starts[line - 1] + column - 1, len(self.text))
+
+    def line_end(self, line: int) -> int:
+        """Offset just after the newline that ends ``line`` (or the end of the text)."""
+        if line < len(self.starts):
+            return self.starts[line]
+        return len(self.text)
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.line_end(line)
+        return self.text[start:end]
+
+
+def _entry_end(t: _Text, span: Span) -> int:
+    """Where to insert after a mapping entry or list item whose value has ``span``."""
+    assert span.end_line is not None and span.end_column is not None
+    if span.end_column == 1 and span.end_line > span.line:
+        return t.offset(span.end_line, 1)  # a block value ends where the next line starts
+    return t.line_end(span.end_line)
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for p in path:
+        data = data[p]
+    return data
+
+
+def apply_to_data(data: Any, ops: list[Op]) -> Any:
+    """What the document's data must be after the operations (the splice is checked
+    against this)."""
+    data = copy.deepcopy(data)
+    for op in ops:
+        container = _get(data, op.target)
+        if op.kind == "set":
+            container[op.key] = op.value
+        elif op.kind == "add":
+            container.setdefault(op.key, [])
+            container[op.key].append(op.value)
+        elif op.kind == "remove":
+            container[op.key].remove(op.value)
+    return data
+
+
+def _order_for(target: PathKey) -> list[str]:
+    if not target:
+        return INITIATIVE_ORDER
+    if target[0] == "milestones" and len(target) == 2:
+        return MILESTONE_ORDER
+    if target[0] == "sources" and len(target) == 2:
+        return SOURCE_ORDER
+    if target == ("leads",):
+        return LEADS_ORDER
+    return []
+
+
+def _splice_one(text: str, data: Any, op: Op) -> str:
+    parsed = yamlio.parse(text, positions=True)
+    if parsed.fatal or parsed.values is None or parsed.keys is None or parsed.styles is None:
+        raise EditError("the file does not parse; fix it first (dean validate)")
+    values, keys, styles = parsed.values, parsed.keys, parsed.styles
+    t = _Text(text)
+    container = _get(data, op.target)
+    if not isinstance(container, dict):
+        raise EditError(f"cannot edit: `{'.'.join(map(str, op.target))}` is not a mapping")
+    here = (*op.target, op.key)
+
+    if op.kind == "set" and op.key in container:
+        current = container[op.key]
+        if isinstance(current, dict | list) or isinstance(op.value, dict | list):
+            if isinstance(current, list) and isinstance(op.value, list):
+                span = values[here]
+                return _replace(t, span, render_flow(op.value), styles.get(here))
+            raise EditError(f"cannot replace the structure at `{op.key}`; edit it by hand")
+        return _replace(t, values[here], render_scalar(op.value), styles.get(here))
+
+    if op.kind == "set" or (op.kind == "add" and op.key not in container):
+        value = op.value if op.kind == "set" else [op.value]
+        return _insert_key(t, values, keys, container, op.target, op.key, value)
+
+    lst = container.get(op.key)
+    if not isinstance(lst, list):
+        raise EditError(f"`{op.key}` is not a list")
+    span = values[here]
+    is_flow = t.text[t.offset(span.line, span.column)] == "["
+    if op.kind == "add":
+        if is_flow:
+            if isinstance(op.value, dict):
+                raise EditError(f"`{op.key}` is a flow list; add the entry by hand")
+            assert span.end_line is not None and span.end_column is not None
+            close = t.offset(span.end_line, span.end_column) - 1
+            sep = ", " if lst else ""
+            return t.text[:close] + sep + render_flow(op.value) + t.text[close:]
+        last = values[(*here, len(lst) - 1)]
+        dash = t.line_text(last.line).index("-")
+        item_at = _entry_end(t, last)
+        if isinstance(op.value, dict):
+            body = render_block_mapping(op.value, dash + 2, t.nl)
+            body = " " * dash + "- " + body[dash + 2 :]
+        else:
+            body = " " * dash + "- " + render_flow(op.value) + t.nl
+        return t.text[:item_at] + body + t.text[item_at:]
+    # remove
+    if op.value not in lst:
+        shown = op.value if isinstance(op.value, str) else render_flow(op.value)
+        raise EditError(f"`{shown}` is not in `{'.'.join(map(str, here))}`; nothing to remove")
+    index = lst.index(op.value)
+    item = values[(*here, index)]
+    if is_flow:
+        start = t.offset(item.line, item.column)
+        assert item.end_line is not None and item.end_column is not None
+        end = t.offset(item.end_line, item.end_column)
+        if index < len(lst) - 1:  # also drop the comma and space that follow
+            nxt = values[(*here, index + 1)]
+            end = t.offset(nxt.line, nxt.column)
+        elif index > 0:  # the last item: drop the separator before it
+            prev = values[(*here, index - 1)]
+            assert prev.end_line is not None and prev.end_column is not None
+            start = t.offset(prev.end_line, prev.end_column)
+        return t.text[:start] + t.text[end:]
+    start = t.starts[item.line - 1]
+    end = _entry_end(t, item)
+    kept = _comments_of_item(t, item, start, end)
+    if len(lst) == 1:  # the list becomes empty: write `key: []`, keeping a comment after it
+        key_span = keys[here]
+        assert key_span.end_line is not None and key_span.end_column is not None
+        colon = t.text.index(":", t.offset(key_span.end_line, key_span.end_column))
+        return t.text[: colon + 1] + " []" + t.text[colon + 1 : start] + kept + t.text[end:]
+    return t.text[:start] + kept + t.text[end:]
+
+
+def _comments_of_item(t: _Text, item: Span, start: int, end: int) -> str:
+    """The comments on the lines of a block-list item being removed, as comment lines at
+    the item's indentation: an edit never deletes a comment (the reader decides whether it
+    still applies). Kept: the comment after a one-line item, and full-line comments."""
+    dash = t.line_text(item.line).index("-")
+    out = []
+    if item.end_line == item.line and item.end_column is not None:
+        after = t.text[t.offset(item.line, item.end_column) : t.line_end(item.line)]
+        if after.strip().startswith("#"):
+            out.append(" " * dash + after.strip())
+    for line in t.text[start:end].splitlines()[1:]:
+        if line.strip().startswith("#"):
+            out.append(line.rstrip())
+    return "".join(x + t.nl for x in out)
+
+
+def _replace(t: _Text, span: Span, new: str, style: str | None) -> str:
+    assert span.end_line is not None and span.end_column is not None
+    start = t.offset(span.line, span.column)
+    end = t.offset(span.end_line, span.end_column)
+    if style in ("literal", "folded"):
+        # a block scalar runs to the start of the next line: keep that line break
+        end_line_start = t.starts[span.end_line - 1] if span.end_column == 1 else end
+        end = end_line_start
+        new += t.nl
+    return t.text[:start] + new + t.text[end:]
+
+
+def _insert_key(
+    t: _Text,
+    values: dict[PathKey, Span],
+    keys: dict[PathKey, Span],
+    container: dict[str, Any],
+    target: PathKey,
+    key: str,
+    value: Any,
+) -> str:
+    if not container:
+        raise EditError(f"cannot add `{key}` to an empty mapping; edit it by hand")
+    span = values[target]
+    if t.text[t.offset(span.line, span.column)] == "{":
+        raise EditError(
+            f"`{'.'.join(map(str, target)) or 'top level'}` is a flow mapping; edit it by hand"
+        )
+    order = _order_for(target)
+    existing = list(container)
+    after: str | None = existing[-1]
+    if key in order:
+        before_keys = [k for k in order[: order.index(key)] if k in container]
+        after = max(before_keys, key=existing.index) if before_keys else None
+    first = keys[(*target, existing[0])]
+    indent = first.column - 1
+    if after is None:
+        line_start = t.starts[first.line - 1]
+        if t.text[line_start : t.offset(first.line, first.column)].strip() == "-":
+            raise EditError(f"cannot add `{key}` before the first key of a list item")
+        at = line_start
+    else:
+        at = _entry_end(t, values[(*target, after)])
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        lines = f"{' ' * indent}{key}:{t.nl}"
+        for item in value:
+            block = render_block_mapping(item, indent + 4, t.nl)
+            lines += " " * (indent + 2) + "- " + block[indent + 4 :]
+        body = lines
+    else:
+        body = f"{' ' * indent}{render_scalar(key)}: {render_flow(value)}{t.nl}"
+    if at > 0 and t.text[at - 1] != "\n":
+        body = t.nl + body
+    return t.text[:at] + body + t.text[at:]
+
+
+def splice(doc: Document, ops: list[Op]) -> str:
+    """The new text of ``doc`` with ``ops`` applied, checked against the expected data."""
+    if doc.text is None or not doc.ok:
+        raise EditError(f"{doc.display} cannot be read; fix it first (dean validate)")
+    text, data = doc.text, doc.data
+    for op in ops:
+        text = _splice_one(text, data, op)
+        data = apply_to_data(data, [op])
+    expected = apply_to_data(doc.data, ops)
+    parsed = yamlio.parse(text)
+    if parsed.fatal or parsed.data != expected:
+        raise EditError(
+            f"dean cannot make this edit to {doc.display} without touching other content; "
+            "edit the file by hand"
+        )
+    return text

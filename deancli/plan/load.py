@@ -1,0 +1,167 @@
+"""Loading a whole plan: which directory (``--plan``, ``$DEAN_PLAN``, ``./plan``, the embedded
+plan), its files read (in parallel for large plans) and the model built from them. Findings of
+reading are kept; checking them against the schemas and rules is ``deancli.check``'s job."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from deancli.base import resources
+from deancli.base.diagnostics import Diagnostic
+from deancli.base.errors import PlanNotFoundError
+from deancli.plan import loader
+from deancli.plan.loader import Document
+from deancli.plan.model import Plan, build_plan
+
+PLAN_ENV = "DEAN_PLAN"
+
+
+def resolve_plan_dir(option: str | None) -> Path:
+    """``--plan``, else ``$DEAN_PLAN``, else ``./plan`` when it exists, else the embedded plan."""
+    if option:
+        path = Path(option)
+    elif os.environ.get(PLAN_ENV):
+        path = Path(os.environ[PLAN_ENV])
+    elif Path("plan").is_dir():
+        path = Path("plan")
+    else:
+        path = resources.embedded_plan_dir()
+    if not path.is_dir():
+        raise PlanNotFoundError(f"plan directory not found: {path}")
+    return path.absolute()
+
+
+Progress = Callable[[int, int], None]
+PARALLEL_FROM = 200  # initiative files; below this, starting workers costs more than it saves
+JOBS_ENV = "DEAN_JOBS"
+
+
+def _jobs() -> int:
+    raw = os.environ.get(JOBS_ENV, "")
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return min(os.cpu_count() or 1, 8)
+
+
+# What a worker sends back for one file: data, findings and text, not the Document (its
+# paths the parent already has; pickling Path objects costs more than parsing them)
+_Parsed = tuple[Any, list[Diagnostic], bytes | None]
+
+
+def _read_initiative(args: tuple[Path, Path, str]) -> _Parsed:
+    path, root, display = args
+    doc = loader.read_document(path, root, "initiative", display)
+    return doc.data, doc.diagnostics, doc.utf8
+
+
+def read_initiatives(
+    paths: list[Path], root: Path, progress: Progress | None = None
+) -> list[Document]:
+    """Read and parse initiative files, on every core for large plans (each file is
+    independent; results come back in order). ``progress(done, total)`` is told as files
+    finish."""
+    jobs = _jobs()
+    show = _display_paths(paths)
+    work = [(p, root, d) for p, d in zip(paths, show, strict=True)]
+    out: list[Document] = []
+
+    def collect(results: Iterable[_Parsed]) -> list[Document]:
+        for (path, _, display), (data, diagnostics, utf8) in zip(work, results, strict=True):
+            doc = loader.Document(path, display, loader.rel_path(path, root), "initiative")
+            doc.data, doc.diagnostics, doc.utf8 = data, diagnostics, utf8
+            out.append(doc)
+            if progress is not None and len(out) % 50 == 0:
+                progress(len(out), len(work))
+        return out
+
+    if jobs < 2 or len(paths) < PARALLEL_FROM or not hasattr(os, "fork"):
+        return collect(map(_read_initiative, work))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork")
+    chunk = max(16, len(work) // (jobs * 8))
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+            return collect(pool.map(_read_initiative, work, chunksize=chunk))
+    except (OSError, RuntimeError):  # no processes to be had: do it here
+        out.clear()
+        return collect(map(_read_initiative, work))
+
+
+def _display_paths(paths: list[Path]) -> list[str]:
+    """How each file is shown: relative to the working directory when inside it. Files of
+    one directory share the directory's display form (one path computation, not one each)."""
+    shown: dict[Path, str] = {}
+    out = []
+    for p in paths:
+        parent = p.parent
+        if parent not in shown:
+            shown[parent] = loader.display_path(parent)
+        prefix = shown[parent]
+        out.append(p.name if prefix == "." else f"{prefix}/{p.name}")
+    return out
+
+
+@dataclass
+class LoadedPlan:
+    plan: Plan
+    documents: list[Document]
+    diagnostics: list[Diagnostic]  # loader and discovery findings, not yet the schema's
+
+
+def load_plan(root: Path, progress: Progress | None = None) -> LoadedPlan:
+    files = loader.discover(root)
+    root = files.root
+    diags: list[Diagnostic] = []
+    docs: list[Document] = []
+    show = loader.display_path
+
+    def required(path: Path | None, name: str) -> None:
+        if path is None:
+            diags.append(
+                loader.load_diagnostic(
+                    "missing-file",
+                    show(root / name),
+                    f"the plan has no `{name}`",
+                    hint=f"create {name}; see the embedded plan for an example",
+                )
+            )
+
+    required(files.dialogue, loader.DIALOGUE)
+    required(files.organizations, loader.ORGANIZATIONS)
+    if files.dialogue is not None:
+        docs.append(loader.read_document(files.dialogue, root, "dialogue", show(files.dialogue)))
+    if files.organizations is not None:
+        docs.append(
+            loader.read_document(
+                files.organizations, root, "organizations", show(files.organizations)
+            )
+        )
+    docs.extend(read_initiatives(files.initiatives, root, progress))
+    for path in files.others:
+        diags.append(
+            loader.load_diagnostic(
+                "unexpected-file",
+                show(path),
+                "file is not part of the plan layout and was not checked",
+                hint="initiative files belong in initiatives/; the plan's other files are "
+                "dialogue.yaml and organizations.yaml",
+            )
+        )
+    for path, message, hint in files.problems:
+        diags.append(loader.load_diagnostic("unreadable", show(path), message, hint=hint))
+    for doc in docs:
+        diags.extend(doc.diagnostics)
+    return LoadedPlan(build_plan(root, docs), docs, diags)
+
+
+def replace_document(loaded: LoadedPlan, old: Document, new: Document) -> LoadedPlan:
+    """The same plan with one document replaced (an edit, before it is written)."""
+    docs = [new if d is old else d for d in loaded.documents]
+    diags = [d for d in loaded.diagnostics if d.location.path != old.display] + new.diagnostics
+    return LoadedPlan(build_plan(loaded.plan.root, docs), docs, diags)

@@ -1,0 +1,359 @@
+"""Find the plan's files and read each through one guarded way in.
+
+Every byte dean reads from a plan passes through :func:`read_document`: regular files only,
+inside the plan, size-capped before parsing, strict UTF-8, one YAML 1.2 document with a
+mapping at the top. Problems become diagnostics; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deancli.base.diagnostics import Diagnostic, Location, Related, Severity, Span
+from deancli.base.errors import PlanNotFoundError
+from deancli.plan import yamlio
+
+MAX_FILE_BYTES = 256 * 1024  # plan files are a few KiB; this bounds parse time too
+YAML_SUFFIXES = (".yaml", ".yml")
+DIALOGUE = "dialogue.yaml"
+ORGANIZATIONS = "organizations.yaml"
+INITIATIVES = "initiatives"
+
+# (code, name, severity) for every problem the loader reports
+LOAD_CODES: dict[str, tuple[str, str, Severity]] = {
+    "syntax": ("DEAN001", "yaml-syntax", Severity.ERROR),
+    "duplicate-key": ("DEAN002", "duplicate-key", Severity.ERROR),
+    "encoding": ("DEAN003", "invalid-encoding", Severity.ERROR),
+    "unexpected-file": ("DEAN004", "unexpected-file", Severity.WARNING),
+    "alias": ("DEAN005", "yaml-anchor", Severity.ERROR),
+    "tag": ("DEAN006", "yaml-tag", Severity.ERROR),
+    "directive": ("DEAN007", "yaml-directive", Severity.ERROR),
+    "limit": ("DEAN008", "limit-exceeded", Severity.ERROR),
+    "not-mapping": ("DEAN009", "not-a-mapping", Severity.ERROR),
+    "multi-document": ("DEAN010", "multiple-documents", Severity.ERROR),
+    "invisible": ("DEAN011", "invisible-character", Severity.ERROR),
+    "unreadable": ("DEAN012", "unreadable-file", Severity.ERROR),
+    "missing-file": ("DEAN013", "missing-file", Severity.ERROR),
+    "complex-key": ("DEAN014", "complex-key", Severity.ERROR),
+}
+
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_RAW_INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+MAX_INVISIBLE_REPORTS = 20
+
+
+def find_invisible(text: str) -> list[tuple[Span, str]]:
+    """Literal invisible characters (zero-width, BOM, bidi) with their exact positions."""
+    out = []
+    for m in _RAW_INVISIBLE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        out.append((Span(line, col, line, col + 1), f"U+{ord(m.group()):04X}"))
+        if len(out) >= MAX_INVISIBLE_REPORTS:
+            break
+    return out
+
+
+def load_diagnostic(
+    kind: str,
+    path: str,
+    message: str,
+    span: Span | None = None,
+    hint: str | None = None,
+    related: tuple[Related, ...] = (),
+    json_path: str | None = None,
+) -> Diagnostic:
+    code, name, severity = LOAD_CODES[kind]
+    return Diagnostic(
+        code, name, severity, message, Location.at(path, span), json_path, hint, related
+    )
+
+
+@dataclass(eq=False)
+class Document:
+    """One plan file: where it is, what kind it is, its text and its JSON view."""
+
+    path: Path  # absolute
+    display: str  # as shown to the user
+    rel: str  # relative to the plan root, POSIX separators
+    kind: str  # "dialogue" | "organizations" | "initiative"
+    data: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    _positions: yamlio.Parsed | None = None
+    # the text, kept as UTF-8: half the memory of a str with any non-Latin-1 character
+    # (an em dash is enough), and only files with findings or edits ever need it again
+    utf8: bytes | None = None
+
+    @property
+    def text(self) -> str | None:
+        return None if self.utf8 is None else self.utf8.decode("utf-8", "surrogatepass")
+
+    @text.setter
+    def text(self, value: str | None) -> None:
+        self.utf8 = None if value is None else value.encode("utf-8", "surrogatepass")
+
+    @property
+    def ok(self) -> bool:
+        """Parsed into a mapping (it may still have schema errors)."""
+        return isinstance(self.data, dict)
+
+    def _pos(self) -> yamlio.Parsed | None:
+        if self._positions is None and self.text is not None:
+            self._positions = yamlio.parse(self.text, positions=True)
+            _keep_positions(self)
+        return self._positions
+
+    def span(self, parts: yamlio.PathKey, *, key: bool = False) -> Span | None:
+        """Source span of the value (or the key) at ``parts``, else of its nearest parent."""
+        pos = self._pos()
+        if pos is None or pos.values is None or pos.keys is None:
+            return None
+        parts = tuple(parts)
+        if key and parts in pos.keys:
+            return pos.keys[parts]
+        while parts:
+            if parts in pos.values:
+                return pos.values[parts]
+            parts = parts[:-1]
+        return pos.values.get(())
+
+    def style(self, parts: yamlio.PathKey) -> str | None:
+        pos = self._pos()
+        if pos is None or pos.styles is None:
+            return None
+        return pos.styles.get(tuple(parts))
+
+    def lines(self) -> list[str]:
+        return (self.text or "").splitlines()
+
+
+# Source positions cost ~50 KB a file. They are made only for files with findings, but when
+# thousands of files have one (a renamed shared source), keeping them all took over 600 MiB:
+# the most recent POSITIONS_KEPT stay, older ones are dropped and re-made if asked again
+# (rules visit files in order, so that is rare).
+POSITIONS_KEPT = 256
+_with_positions: collections.deque[Document] = collections.deque()
+
+
+def _keep_positions(doc: Document) -> None:
+    _with_positions.append(doc)
+    while len(_with_positions) > POSITIONS_KEPT:
+        _with_positions.popleft()._positions = None
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    cwd = cwd or Path.cwd()
+    try:
+        return path.relative_to(cwd).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def rel_path(path: Path, root: Path) -> str:
+    """``path`` relative to the plan root, POSIX separators (the name when outside)."""
+    return path.relative_to(root).as_posix() if _inside(path, root) else path.name
+
+
+def read_document(path: Path, root: Path, kind: str, display: str) -> Document:
+    """Read and parse one plan file through the guards. Never raises for bad input."""
+    doc = Document(path=path, display=display, rel=rel_path(path, root), kind=kind)
+    raw, problem = _read_bytes(path, root)
+    if problem is not None:
+        doc.diagnostics.append(load_diagnostic("unreadable", display, problem[0], hint=problem[1]))
+        return doc
+    assert raw is not None
+    if len(raw) > MAX_FILE_BYTES:
+        doc.diagnostics.append(
+            load_diagnostic(
+                "limit",
+                display,
+                f"file larger than {MAX_FILE_BYTES // 1024} KiB",
+                hint="split the content; a plan file is a few kilobytes",
+            )
+        )
+        return doc
+    text, enc_problem = decode(raw)
+    if enc_problem is not None:
+        doc.diagnostics.append(
+            load_diagnostic("encoding", display, enc_problem[0], enc_problem[1], enc_problem[2])
+        )
+        return doc
+    assert text is not None
+    return parse_document(doc, text)
+
+
+def parse_document(doc: Document, text: str) -> Document:
+    """Parse already-decoded text into ``doc`` (used for files and for edits in memory)."""
+    display = doc.display
+    doc.text = text
+    for span, code in find_invisible(text):
+        doc.diagnostics.append(
+            load_diagnostic(
+                "invisible",
+                display,
+                f"invisible character {code}",
+                span,
+                "delete it: zero-width, byte-order-mark and bidi characters make text look "
+                "different from what it is",
+            )
+        )
+    parsed = yamlio.parse(text)
+    for issue in parsed.issues:
+        related = tuple(Related(Location.at(display, s), m) for s, m in issue.related)
+        jp = None
+        if issue.path is not None:
+            from deancli.base.diagnostics import json_path
+
+            jp = json_path(issue.path)
+        doc.diagnostics.append(
+            load_diagnostic(issue.kind, display, issue.message, issue.span, issue.hint, related, jp)
+        )
+    if parsed.fatal:
+        return doc
+    if not isinstance(parsed.data, dict):
+        what = "empty" if parsed.data is None else f"a {type(parsed.data).__name__}"
+        doc.diagnostics.append(
+            load_diagnostic(
+                "not-mapping",
+                display,
+                f"top level is {what}, not a mapping",
+                Span(1, 1),
+                "a plan file is a mapping of keys such as `schema_version: 1`",
+            )
+        )
+        return doc
+    doc.data = parsed.data
+    return doc
+
+
+def _read_bytes(path: Path, root: Path) -> tuple[bytes | None, tuple[str, str] | None]:
+    try:
+        st = os.lstat(path)
+    except OSError as exc:
+        return None, (f"cannot read file ({exc.strerror})", "check that the file exists")
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None, ("broken or looping symbolic link", "replace the link with the file")
+        if not _inside(target, root):
+            return None, (
+                "symbolic link points outside the plan",
+                "dean never follows links out of the plan; copy the file into the plan",
+            )
+        path = target
+        st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        return None, ("not a regular file", "plan files must be regular files")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        return None, (f"cannot open file ({exc.strerror})", "check the file's permissions")
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None, ("not a regular file", "plan files must be regular files")
+        chunks: list[bytes] = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks), None
+    except OSError as exc:
+        return None, (f"cannot read file ({exc.strerror})", "check the file's permissions")
+    finally:
+        os.close(fd)
+
+
+def decode(raw: bytes) -> tuple[str | None, tuple[str, Span, str] | None]:
+    """Strict UTF-8 (one leading BOM allowed); raw control characters are refused."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, (
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            Span(line, col),
+            "save the file as UTF-8",
+        )
+    m = _RAW_CONTROL.search(text)
+    if m is not None:
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        return None, (
+            f"control character U+{ord(m.group()):04X} in file",
+            Span(line, col),
+            "remove the character; plan files are plain text",
+        )
+    return text, None
+
+
+@dataclass
+class PlanFiles:
+    root: Path
+    dialogue: Path | None
+    organizations: Path | None
+    initiatives: list[Path]
+    others: list[Path]  # YAML files where dean expects none
+    problems: list[tuple[Path, str, str]]  # (path, message, hint) for entries refused
+
+
+def discover(root: Path) -> PlanFiles:
+    """List the plan's files without following links out of it or opening anything."""
+    if not root.is_dir():
+        raise PlanNotFoundError(f"plan directory not found: {root}")
+    root = root.resolve()
+    found = PlanFiles(root, None, None, [], [], [])
+    for entry in _scan(root):
+        p = Path(entry.path)
+        if entry.name == DIALOGUE:
+            found.dialogue = p
+        elif entry.name == ORGANIZATIONS:
+            found.organizations = p
+        elif entry.name == INITIATIVES and entry.is_dir(follow_symlinks=True):
+            idir = p
+            if entry.is_symlink() and not _inside(p.resolve(), root):
+                found.problems.append(
+                    (p, "symbolic link points outside the plan", "move the directory into the plan")
+                )
+                continue
+            for sub in _scan(idir):
+                if sub.name.endswith(YAML_SUFFIXES):
+                    found.initiatives.append(Path(sub.path))
+                elif sub.is_dir(follow_symlinks=False):
+                    found.others.append(Path(sub.path))
+        elif entry.name.endswith(YAML_SUFFIXES):
+            found.others.append(p)
+    found.initiatives.sort()
+    found.others.sort()
+    return found
+
+
+def _scan(directory: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as it:
+            entries = [e for e in it if not e.name.startswith(".")]
+    except OSError:
+        return []
+    return sorted(entries, key=lambda e: e.name)

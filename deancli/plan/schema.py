@@ -1,0 +1,322 @@
+"""The only module that imports jsonschema: load the schemas, validate a document, and turn
+each ValidationError into a Diagnostic at the right line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from deancli.base import resources
+from deancli.base.diagnostics import Diagnostic, Location, Severity, json_path
+from deancli.base.suggest import closest
+from deancli.plan.loader import Document
+
+SCHEMA_FILES = {
+    "dialogue": "dialogue.schema.json",
+    "organizations": "organizations.schema.json",
+    "initiative": "initiative.schema.json",
+}
+
+# (code, name) for schema findings; all are errors
+SCHEMA_CODES: dict[str, tuple[str, str, str]] = {
+    "unknown-key": ("DEAN101", "unknown-key", "a key the schema does not define"),
+    "missing-key": ("DEAN102", "missing-key", "a required key is absent"),
+    "wrong-type": ("DEAN103", "wrong-type", "a value of the wrong type (text, number, list...)"),
+    "invalid-choice": ("DEAN104", "invalid-choice", "a value outside the allowed set"),
+    "invalid-date": ("DEAN105", "invalid-date", "a date that is malformed or impossible"),
+    "invalid-value": ("DEAN106", "invalid-value", "a value that breaks a constraint"),
+}
+
+MAX_UNKNOWN_KEYS = 20
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "a mapping",
+    "array": "a list",
+    "null": "nothing",
+}
+_DATE_PATTERN_RE = re.compile(r"^\^\[0-9\]\{4\}")
+
+
+def schema_dir() -> Path:
+    return resources.schemas_dir()
+
+
+@cache
+def load_schema(kind: str) -> dict[str, Any]:
+    path = schema_dir() / SCHEMA_FILES[kind]
+    with open(path, encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
+def _is_partial_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return len(parts[0]) == 4 and int(parts[0]) > 0
+        if len(parts) == 2:
+            return 1 <= int(parts[1]) <= 12 and len(parts[0]) == 4 and int(parts[0]) > 0
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(parts) == 3
+
+
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+@cache
+def validator(kind: str) -> Any:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("date")(_is_date)
+    checker.checks("partial-date")(_is_partial_date)
+    return Draft202012Validator(load_schema(kind), format_checker=checker)
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    return closest(word, choices)
+
+
+def _describe(schema: dict[str, Any]) -> str | None:
+    desc = schema.get("description")
+    title = schema.get("title")
+    if desc and title:
+        return f"{title}: {desc}"
+    return desc or title
+
+
+@cache
+def fast_validator(kind: str) -> Any:
+    """jsonschema-rs (compiled, ~100x faster) when installed, else None. It only answers
+    "valid or not"; every diagnostic still comes from the python-jsonschema path below, so
+    the findings are the same with or without it (tests/unit/test_fast_path.py)."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - depends on the platform's wheels
+        return None
+    return jsonschema_rs.validator_for(
+        load_schema(kind),
+        validate_formats=True,
+        formats={"date": _is_date, "partial-date": _is_partial_date},
+    )
+
+
+def check_document(doc: Document) -> list[Diagnostic]:
+    """Validate one parsed document against the schema of its kind."""
+    if not doc.ok:
+        return []
+    fast = fast_validator(doc.kind)
+    if fast is not None and fast.is_valid(doc.data):
+        return []
+    out: list[Diagnostic] = []
+    seen: set[tuple[str, tuple[str | int, ...]]] = set()
+    errors = sorted(
+        validator(doc.kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
+    )
+    for error in errors:
+        if error.validator in ("anyOf", "oneOf") and error.context:
+            from jsonschema.exceptions import best_match
+
+            error = best_match(error.context)
+        for diag in _convert(doc, error):
+            key = (diag.code, _path_key(diag.json_path))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(diag)
+    return out
+
+
+def _path_key(jp: str | None) -> tuple[str | int, ...]:
+    return (jp or "",)
+
+
+def _diag(
+    kind: str, doc: Document, message: str, parts: tuple[Any, ...], *, key: bool, hint: str | None
+) -> Diagnostic:
+    code, name, _ = SCHEMA_CODES[kind]
+    span = doc.span(parts, key=key)
+    return Diagnostic(
+        code,
+        name,
+        Severity.ERROR,
+        message,
+        Location.at(doc.display, span),
+        json_path(parts),
+        hint,
+    )
+
+
+def _convert(doc: Document, error: Any) -> Iterator[Diagnostic]:
+    parts = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    v = error.validator
+    where = f"`{parts[-1]}`" if parts and isinstance(parts[-1], str) else "value"
+    if v == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = list(schema.get("properties", {}))
+        patterns = list(schema.get("patternProperties", {}))
+        unknown = [
+            k
+            for k in error.instance
+            if k not in allowed and not any(re.search(p, k) for p in patterns)
+        ]
+        if len(unknown) > MAX_UNKNOWN_KEYS:
+            yield _diag(
+                "unknown-key",
+                doc,
+                f"{len(unknown) - MAX_UNKNOWN_KEYS} more unknown keys in this mapping",
+                parts,
+                key=True,
+                hint="allowed keys: " + ", ".join(allowed),
+            )
+        for k in unknown[:MAX_UNKNOWN_KEYS]:
+            guess = _closest(k, allowed)
+            hint = (
+                f"did you mean `{guess}`?"
+                if guess
+                else "allowed keys: " + ", ".join(allowed) + " (or an `x-` extension)"
+            )
+            yield _diag(
+                "unknown-key", doc, f"unknown key `{_short(k)}`", (*parts, k), key=True, hint=hint
+            )
+        return
+    if v == "required":
+        missing = re.match(r"'(.*)' is a required property", error.message)
+        name = missing.group(1) if missing else str(error.validator_value)
+        prop = schema.get("properties", {}).get(name, {})
+        hint = f"add `{name}:` here"
+        desc = _describe(prop) if isinstance(prop, dict) else None
+        if desc:
+            hint += f" ({desc})"
+        parent = parts
+        yield _diag(
+            "missing-key", doc, f"missing required key `{name}`", parent, key=True, hint=hint
+        )
+        return
+    if v == "type":
+        expected = schema.get("type")
+        names = [expected] if isinstance(expected, str) else list(expected or [])
+        want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        found = _found(error.instance)
+        yield _diag(
+            "wrong-type",
+            doc,
+            f"{where} must be {want}, not {found}",
+            parts,
+            key=False,
+            hint=_type_hint(doc, parts, error.instance, names) or _describe(schema),
+        )
+        return
+    if v in ("enum", "const"):
+        choices = schema.get("enum") or [schema.get("const")]
+        shown = _short(error.instance)
+        guess = _closest(str(error.instance), [str(c) for c in choices])
+        allowed_text = ", ".join(f"`{c}`" for c in choices)
+        if v == "const":
+            message = f"{where} must be `{choices[0]}`"
+        else:
+            message = f"`{shown}` is not an allowed {where.strip('`')}"
+            if where == "value":
+                message = f"`{shown}` is not an allowed value"
+        hint = (
+            f"did you mean `{guess}`? allowed: {allowed_text}"
+            if guess
+            else f"allowed: {allowed_text}"
+        )
+        yield _diag("invalid-choice", doc, message, parts, key=False, hint=hint)
+        return
+    is_date_schema = schema.get("format") in ("date", "partial-date")
+    if v in ("pattern", "format") and is_date_schema:
+        want = "YYYY-MM-DD" if schema.get("format") == "date" else "YYYY-MM-DD, YYYY-MM or YYYY"
+        if isinstance(error.instance, str) and re.fullmatch(
+            r"[0-9]{4}(-[0-9]{2}){0,2}", error.instance
+        ):
+            message = f"`{_short(error.instance)}` is not a real date"
+            hint = f"check the month and day; write {want}"
+        else:
+            message = f"`{_short(error.instance)}` is not a date in the form {want}"
+            hint = f"write the date as {want}, e.g. 2021-12-13"
+        yield _diag("invalid-date", doc, message, parts, key=False, hint=hint)
+        return
+    if v == "pattern":
+        message = f"`{_short(error.instance)}` is not a valid {where.strip('`')}"
+        if where == "value":
+            message = f"`{_short(error.instance)}` has the wrong form"
+        yield _diag("invalid-value", doc, message, parts, key=False, hint=_describe(schema))
+        return
+    messages = {
+        "minItems": f"{where} needs at least {error.validator_value} item(s)",
+        "minLength": f"{where} must not be empty",
+        "minProperties": f"{where} must not be empty",
+        "uniqueItems": f"{where} lists the same item twice",
+        "minimum": f"{where} must be at least {error.validator_value}",
+        "maximum": f"{where} must be at most {error.validator_value}",
+    }
+    message = messages.get(v, f"{where}: {_short(error.message, 80)}")
+    yield _diag("invalid-value", doc, message, parts, key=False, hint=_describe(schema))
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if value is None:
+        return "nothing"
+    if isinstance(value, int | float):
+        return f"the number `{_short(value)}`"
+    if isinstance(value, str):
+        return f"text `{_short(value)}`"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _type_hint(doc: Document, parts: tuple[Any, ...], value: Any, wanted: list[str]) -> str | None:
+    style = doc.style(parts)
+    if "string" in wanted and style == "plain" and not isinstance(value, dict | list):
+        raw = _raw_text(doc, parts)
+        shown = raw if raw is not None else _short(value)
+        return f'YAML reads `{shown}` as {_found(value)}; write it in quotes: "{shown}"'
+    if value is None and style == "plain":
+        return "the value is empty; write it after the colon"
+    if ("integer" in wanted or "number" in wanted) and isinstance(value, str):
+        return "write the number without quotes"
+    return None
+
+
+def _raw_text(doc: Document, parts: tuple[Any, ...]) -> str | None:
+    span = doc.span(parts)
+    if span is None or span.end_line != span.line or span.end_column is None:
+        return None
+    lines = doc.lines()
+    if span.line - 1 >= len(lines):
+        return None
+    return _short(lines[span.line - 1][span.column - 1 : span.end_column - 1])

@@ -1,0 +1,149 @@
+"""Human formats for `dean validate`: full (excerpt, caret, help) and concise (one line each)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, TextIO
+
+from rich.text import Text
+
+from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.textsafe import plural, safe
+from deancli.check.result import CheckResult
+from deancli.render.console import make_console
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+_MAX_EXCERPT = 160
+
+
+def location_text(d: Diagnostic) -> str:
+    loc = d.location
+    out = safe(loc.path)
+    if loc.line is not None:
+        out += f":{loc.line}"
+        if loc.column is not None:
+            out += f":{loc.column}"
+    return out
+
+
+def summary_line(result: CheckResult) -> Text:
+    what = (
+        f"{plural(result.files_checked, 'file')} ({plural(result.initiatives, 'initiative')}, "
+        f"{plural(result.pillars, 'pillar')}, {plural(result.organizations, 'organization')}) "
+        f"in {safe(result.plan_root)}/, as of {result.as_of.isoformat()}"
+    )
+    if result.reported_paths:
+        what += f"; reporting on {plural(result.files_reported, 'file')}"
+    if not result.diagnostics:
+        return Text.assemble(("All checks passed", "bold green"), f": checked {what}.")
+    parts = []
+    if result.errors:
+        parts.append((plural(result.errors, "error"), "bold red"))
+    if result.warnings:
+        parts.append((plural(result.warnings, "warning"), "bold yellow"))
+    if result.infos:
+        parts.append((plural(result.infos, "note"), "bold cyan"))
+    text = Text("Found ")
+    for i, part in enumerate(parts):
+        if i:
+            text.append(" and " if i == len(parts) - 1 else ", ")
+        text.append(*part)
+    text.append(f" in {plural(result.files_with_findings, 'file')}; checked {what}.")
+    return text
+
+
+class ConciseReporter:
+    """``path:line:col: severity[CODE] name: message`` — one line per finding."""
+
+    human: ClassVar[bool] = True
+
+    def __init__(self, out: TextIO, *, color: bool | None = None, strict: bool = False) -> None:
+        self.console = make_console(out, color=color)
+
+    def line(self, d: Diagnostic) -> Text:
+        return Text.assemble(
+            (location_text(d), "bold"),
+            ": ",
+            (f"{d.severity.label}[{d.code}]", _STYLE[d.severity]),
+            f" {d.name}: ",
+            safe(d.message),
+        )
+
+    def report(self, result: CheckResult) -> None:
+        for d in result.diagnostics:
+            self.console.print(self.line(d), soft_wrap=True)
+        self.console.print(summary_line(result), soft_wrap=True)
+
+
+class FullReporter(ConciseReporter):
+    """ruff-style: header, location, a source excerpt with a caret, help and notes."""
+
+    def report(self, result: CheckResult) -> None:
+        for d in result.diagnostics:
+            for line in self.render(d, result.sources.get(d.location.path)):
+                self.console.print(line, soft_wrap=True)
+            self.console.print()
+        self.console.print(summary_line(result), soft_wrap=True)
+
+    def render(self, d: Diagnostic, lines: list[str] | None) -> list[Text]:
+        style = _STYLE[d.severity]
+        out = [
+            Text.assemble(
+                (f"{d.severity.label}[{d.code}]", style),
+                (f": {safe(d.message)}", "bold"),
+                (f"  ({d.name})", "dim"),
+            ),
+            Text.assemble(("  --> ", "blue"), location_text(d)),
+        ]
+        loc = d.location
+        if lines is not None and loc.line is not None and 1 <= loc.line <= len(lines):
+            width = len(str(loc.line))
+            gutter = " " * width
+            out.append(Text(f"{gutter} |", style="blue"))
+            if loc.line > 1:
+                prev, _ = _excerpt(lines[loc.line - 2], 1)
+                out.append(Text.assemble((f"{loc.line - 1:>{width}} | ", "blue"), prev))
+            text, caret_col = _excerpt(lines[loc.line - 1], loc.column or 1)
+            out.append(Text.assemble((f"{loc.line:>{width}} | ", "blue"), text))
+            length = 1
+            if loc.end_line == loc.line and loc.end_column and loc.column:
+                length = max(1, loc.end_column - loc.column)
+            length = min(length, max(1, len(text) - caret_col + 1))
+            out.append(
+                Text.assemble(
+                    (f"{gutter} | ", "blue"), " " * (caret_col - 1), ("^" * length, style)
+                )
+            )
+        if d.hint:
+            out.append(Text.assemble(("  = help: ", "bold cyan"), safe(d.hint)))
+        for rel in d.related:
+            out.append(
+                Text.assemble(
+                    ("  = note: ", "bold"),
+                    safe(rel.message),
+                    " at ",
+                    (_rel_loc(rel.location.path, rel.location.line, rel.location.column), "bold"),
+                )
+            )
+        return out
+
+
+def _rel_loc(path: str, line: int | None, col: int | None) -> str:
+    out = safe(path)
+    if line is not None:
+        out += f":{line}"
+        if col is not None:
+            out += f":{col}"
+    return out
+
+
+def _excerpt(line: str, column: int) -> tuple[str, int]:
+    """The escaped source line (cut around ``column`` when long) and the caret's column in it."""
+    start = 0
+    if len(line) > _MAX_EXCERPT:
+        start = max(0, min(column - 1 - _MAX_EXCERPT // 2, len(line) - _MAX_EXCERPT))
+    visible = line[start : start + _MAX_EXCERPT]
+    before = safe(visible[: max(0, column - 1 - start)])
+    text = safe(visible)
+    prefix = "… " if start else ""
+    suffix = " …" if start + _MAX_EXCERPT < len(line) else ""
+    return prefix + text + suffix, len(prefix) + len(before) + 1

@@ -1,0 +1,56 @@
+"""CSV for spreadsheets (`status`: its table; `show`: the milestones): UTF-8 with a
+byte-order mark (so spreadsheet programs keep the accents), one header row, no Rich.
+Cells that a spreadsheet would run as a formula are prefixed with an apostrophe (OWASP CSV
+injection)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TextIO
+
+from deancli.base.textsafe import safe
+from deancli.render.views.base import Unsupported, View
+from deancli.views.show import ShowView
+from deancli.views.status import StatusView
+from deancli.views.table import Bar, Cell, Stacked, Table
+
+BOM = "\ufeff"
+
+
+def _cell(cell: Cell) -> str:
+    if isinstance(cell, Bar):
+        pct = cell.percent()
+        return "" if pct is None else str(pct)
+    text = " ".join(cell.lines) if isinstance(cell, Stacked) else safe(cell)
+    if text[:1] in ("=", "+", "-", "@"):
+        text = "'" + text
+    return text
+
+
+def render(view: Table) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(view.headers)
+    for row in view.rows:
+        writer.writerow([_cell(c) for c in row])
+    if view.footer:
+        writer.writerow([_cell(c) for c in view.footer])
+    return buf.getvalue()
+
+
+def write(view: Table, out: TextIO) -> None:
+    out.write(BOM + render(view))
+
+
+class CsvRenderer:
+    def __init__(self, out: TextIO, *, color: bool | None = None, pager: bool = True) -> None:
+        self.out = out
+
+    def render(self, view: View) -> None:
+        if isinstance(view, StatusView):
+            write(view.table(), self.out)
+        elif isinstance(view, ShowView):
+            write(view.milestones(), self.out)
+        else:
+            raise Unsupported(type(view).__name__)

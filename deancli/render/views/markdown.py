@@ -1,0 +1,116 @@
+"""Markdown for pasting into a pull request, a wiki or a job summary: `status`, `show` and
+`diff`. Text from plan files is escaped
+so that it cannot add links, images, HTML or break the table."""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from deancli.base.textsafe import safe
+from deancli.history.diff import PlanDiff
+from deancli.render.views.base import Unsupported, View
+from deancli.render.views.diff import describe, heading, tally_text
+from deancli.views.show import ShowView
+from deancli.views.status import StatusView
+from deancli.views.table import Bar, Cell, Stacked, Table
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def escape(text: str) -> str:
+    """Plan text as inert Markdown: no HTML, links, images, emphasis or table breaks."""
+    text = safe(text).replace("\\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _cell(cell: Cell, lang: str) -> str:
+    if isinstance(cell, Bar):
+        pct = cell.percent()
+        return f"{pct}%" if pct is not None else ("n/d" if lang == "es" else "n/a")
+    if isinstance(cell, Stacked):
+        return " ".join(escape(line) for line in cell.lines)
+    return escape(cell)
+
+
+def render_table(view: Table, lang: str) -> str:
+    lines = [f"### {escape(view.title)}", ""]
+    lines.append("| " + " | ".join(escape(h) for h in view.headers) + " |")
+    lines.append(
+        "|"
+        + "|".join("---:" if i in view.numeric else "---" for i in range(len(view.headers)))
+        + "|"
+    )
+    for row in view.rows:
+        lines.append("| " + " | ".join(_cell(c, lang) for c in row) + " |")
+    if view.footer:
+        lines.append(
+            "| "
+            + " | ".join(f"**{_cell(c, lang)}**" if _cell(c, lang) else "" for c in view.footer)
+            + " |"
+        )
+    if view.caption:
+        lines += ["", escape(view.caption)]
+    return "\n".join(lines) + "\n"
+
+
+def print_tables(views: list[Table], out: TextIO, lang: str) -> None:
+    out.write("\n".join(render_table(v, lang) for v in views))
+
+
+def render_fields(heading: str, fields: list[tuple[str, str]]) -> str:
+    lines = [f"## {escape(heading)}", ""]
+    lines += [f"- **{escape(label)}:** {escape(value)}" for label, value in fields]
+    return "\n".join(lines) + "\n\n"
+
+
+def show_markdown(view: ShowView) -> str:
+    lang = view.lang
+    parts = [render_fields(view.heading(), view.fields())]
+    parts.append(render_table(view.milestones(), lang))
+    indicators = view.indicators()
+    if indicators is not None:
+        parts.append("\n" + render_table(indicators, lang))
+    parts.append("\n" + render_table(view.sources(), lang))
+    return "".join(parts)
+
+
+def diff_markdown(diff: PlanDiff) -> str:
+    lines = [f"### {escape(heading(diff))}", ""]
+    for label, files in (("base", diff.invalid_base), ("head", diff.invalid_head)):
+        for f in files:
+            lines.append(f"> ⚠️ `{escape(f)}` could not be read at {label}; it is left out.")
+    if diff.invalid_base or diff.invalid_head:
+        lines.append("")
+    if diff.empty:
+        lines += ["No change to initiatives.", ""]
+    for d in diff.initiatives:
+        title = escape(d.title.get("en"))
+        if d.kind == "added":
+            lines.append(f"- **Initiative {d.id} added**: {title}")
+        elif d.kind == "removed":
+            lines.append(f"- **Initiative {d.id} removed**: {title}")
+        else:
+            lines.append(f"- **Initiative {d.id}**: {title}")
+            lines += [f"  - {escape(describe(c))}" for c in d.changes]
+    lines += ["", "| Pillar | Before | After |", "|---|---:|---:|"]
+    for p in diff.progress:
+        before, after = tally_text(p.before), tally_text(p.after)
+        lines.append(f"| {p.roman} {escape(p.title.get('en'))} | {before} | {after} |")
+    return "\n".join(lines) + "\n"
+
+
+class MarkdownRenderer:
+    def __init__(self, out: TextIO, *, color: bool | None = None, pager: bool = True) -> None:
+        self.out = out
+
+    def render(self, view: View) -> None:
+        if isinstance(view, StatusView):
+            print_tables([view.table()], self.out, view.lang)
+        elif isinstance(view, ShowView):
+            self.out.write(show_markdown(view))
+        elif isinstance(view, PlanDiff):
+            self.out.write(diff_markdown(view))
+        else:
+            raise Unsupported(type(view).__name__)

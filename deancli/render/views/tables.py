@@ -1,0 +1,167 @@
+"""Terminal rendering of views (Rich). Every cell is a Text object, never markup.
+
+Wide terminals get a table. Below 100 columns, a table with a long text column (titles) is
+laid out in two tiers instead: each row's title on its own line across the full width, its
+figures on the line(s) below, aligned under one header. That keeps 80 columns readable.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TextIO
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from deancli.base.textsafe import safe
+from deancli.render.console import make_console
+from deancli.views.table import Bar, Cell, Stacked, Table, compact_bars
+
+NARROW = 100
+
+
+def _style(cell: Cell) -> str | None:
+    ratio = cell.ratio if isinstance(cell, Bar | Stacked) else None
+    if ratio is None:
+        return None
+    return "green" if ratio == 1 else "cyan"
+
+
+def _lines(cell: Cell, lang: str) -> list[str]:
+    if isinstance(cell, Stacked):
+        return list(cell.lines)
+    if isinstance(cell, Bar):
+        return [cell.text(lang)]
+    return [safe(cell)]
+
+
+def _cell(cell: Cell, lang: str) -> Text:
+    return Text("\n".join(_lines(cell, lang)), style=_style(cell) or "")
+
+
+def rich_table(view: Table, lang: str) -> RichTable:
+    table = RichTable(
+        title=Text(safe(view.title), style="bold"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        collapse_padding=True,
+        show_footer=view.footer is not None,
+        caption=Text(safe(view.caption)) if view.caption else None,
+        caption_justify="left",
+        pad_edge=False,
+        expand=False,
+    )
+    for i, header in enumerate(view.headers):
+        wide = i in view.wide
+        table.add_column(
+            Text(header, style="bold"),
+            footer=_cell(view.footer[i], lang) if view.footer else "",
+            justify="right" if i in view.numeric else "left",
+            overflow="fold",
+            no_wrap=not (wide or i in view.wrap),
+            ratio=1 if wide else None,
+            min_width=12 if wide else None,
+        )
+    for row in view.rows:
+        table.add_row(*(_cell(c, lang) for c in row))
+    return table
+
+
+def tiered(view: Table, lang: str, width: int) -> list[Text]:
+    """The two-tier layout: title line(s), then figures under a shared header."""
+    (wide,) = view.wide
+    cols = [i for i in range(len(view.headers)) if i != wide]
+    rows = view.rows + ([view.footer] if view.footer else [])
+    widths = {
+        i: max(
+            [cell_len(view.headers[i])] + [cell_len(x) for r in rows for x in _lines(r[i], lang)]
+        )
+        for i in cols
+    }
+    first = cols[0]
+    indent = " " * (widths[first] + 2)
+
+    def line(cells: dict[int, str], styles: dict[int, str | None]) -> Text:
+        out = Text()
+        for n, i in enumerate(cols):
+            value = cells.get(i, "")
+            pad = widths[i] - cell_len(value)
+            text = " " * pad + value if i in view.numeric else value + " " * pad
+            if n:
+                out.append("  ")
+            out.append(text, style=styles.get(i) or "")
+        out.rstrip()
+        return out
+
+    out = [Text(safe(view.title), style="bold"), Text()]
+    header = line({i: view.headers[i] for i in cols}, {})
+    header.stylize("bold")
+    out.append(Text(indent[:-2] + "  ") + Text(view.headers[wide], style="bold"))
+    out.append(header)
+    out.append(Text("─" * min(width, max(cell_len(header.plain), 20)), style="dim"))
+    for r_index, row in enumerate(rows):
+        is_footer = view.footer is not None and r_index == len(rows) - 1
+        label = safe(row[first]) if isinstance(row[first], str) else ""
+        title = _lines(row[wide], lang)[0]
+        wrapped = textwrap.wrap(title, max(20, width - len(indent))) or [""]
+        for n, part in enumerate(wrapped):
+            lead = label.ljust(widths[first]) + "  " if n == 0 else indent
+            out.append(Text(lead) + Text(part, style="bold" if is_footer else ""))
+        depth = max(len(_lines(row[i], lang)) for i in cols if i != first)
+        for k in range(depth):
+            cells = {}
+            for i in cols:
+                if i == first:
+                    continue
+                lines = _lines(row[i], lang)
+                cells[i] = lines[k] if k < len(lines) else ""
+            out.append(line(cells, {i: _style(row[i]) for i in cols}))
+        if r_index < len(rows) - 1:
+            out.append(Text())
+    if view.caption:
+        out += [Text(), Text(safe(view.caption))]
+    return out
+
+
+def render(console: Console, view: Table, lang: str) -> None:
+    view = compact_bars(view, lang)
+    if len(view.wide) == 1 and console.width < NARROW:
+        for line in tiered(view, lang, console.width):
+            console.print(line, soft_wrap=True)
+        return
+    console.print(rich_table(view, lang))
+
+
+def print_tables(
+    views: list[Table], out: TextIO, lang: str, *, color: bool | None, width: int | None = None
+) -> None:
+    console = make_console(out, color=color, width=width)
+    for i, view in enumerate(views):
+        if i:
+            console.print()
+        render(console, view, lang)
+
+
+def terminal_choice(out: TextIO, color: bool | None) -> tuple[bool, int]:
+    """Whether output to ``out`` gets colour, and how wide it is: decided once against the
+    real stream, for output rendered into a buffer first (for the pager)."""
+    console = make_console(out, color=color)
+    return console.color_system is not None, console.width
+
+
+def print_fields(
+    heading: str, fields: list[tuple[str, str]], out: TextIO, *, color: bool | None
+) -> None:
+    console = make_console(out, color=color)
+    console.print(Text(safe(heading), style="bold"))
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in fields:
+        grid.add_row(Text(safe(label)), Text(safe(value)))
+    console.print(grid)
+    console.print()

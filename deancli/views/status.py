@@ -1,0 +1,289 @@
+"""`dean status`: one row per pillar, or one row per initiative of a selection, and the
+JSON document of either."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from deancli.base import i18n
+from deancli.base.i18n import t
+from deancli.plan.model import Plan
+from deancli.views.progress import InitiativeSummary, PlanSummary, group
+from deancli.views.table import (
+    JSON_VERSION,
+    Bar,
+    Cell,
+    Table,
+    count_cell,
+    done_cell,
+    tally_json,
+    text_in,
+    text_json,
+)
+
+
+def pillar_table(plan: Plan, summary: PlanSummary, lang: str) -> Table:
+    rows: list[list[Cell]] = []
+    for ps in summary.pillars:
+        pillar = plan.pillar(ps.number)
+        title = text_in(pillar.title, lang) if pillar else ""
+        rows.append(
+            [
+                ps.roman,
+                title,
+                str(len(ps.initiatives)),
+                done_cell(ps.tally),
+                Bar(ps.tally.done, ps.tally.counted),
+                count_cell(ps.tally.overdue, lang),
+                count_cell(ps.tally.unknown, lang),
+                ps.evidence.date if ps.evidence else t("none", lang),
+            ]
+        )
+    tot = summary.tally
+    footer: list[Cell] = [
+        "",
+        t("total", lang),
+        str(sum(len(p.initiatives) for p in summary.pillars)),
+        done_cell(tot),
+        Bar(tot.done, tot.counted),
+        count_cell(tot.overdue, lang),
+        count_cell(tot.unknown, lang),
+        summary.evidence.date if summary.evidence else t("none", lang),
+    ]
+    caption = t("unassigned", lang, n=len(summary.unassigned)) if summary.unassigned else None
+    return Table(
+        title=t("plan_status", lang, date=summary.as_of.isoformat()),
+        headers=[
+            t("id", lang),
+            t("pillar", lang),
+            t("initiatives_short", lang),
+            t("milestones_done", lang),
+            t("progress", lang),
+            t("overdue", lang),
+            t("unknown_count", lang),
+            t("newest_evidence", lang),
+        ],
+        rows=rows,
+        footer=footer,
+        numeric={2, 3, 5, 6},
+        wide={1},
+        caption=caption,
+    )
+
+
+LONG_LISTING = 100  # rows; longer listings get a summary first and one line per row
+
+
+def listing_summary(
+    plan: Plan, items: list[InitiativeSummary], lang: str, as_of: dt.date
+) -> Table | None:
+    """Totals per pillar of a long listing, shown before it (None when it is short)."""
+    if len(items) <= LONG_LISTING:
+        return None
+    table = pillar_table(plan, group(plan, items, as_of, keep_empty=False), lang)
+    if len(table.rows) == 1:  # one pillar: its row is the total
+        table.footer = None
+    table.title = t("listing_summary", lang, n=f"{len(items):,}", date=as_of.isoformat())
+    return table
+
+
+def _leads(ids: list[str], lang: str) -> str:
+    return ", ".join(ids) if ids else t("none", lang)
+
+
+def initiative_table(plan: Plan, items: list[InitiativeSummary], lang: str, title: str) -> Table:
+    rows: list[list[Cell]] = []
+    for s in items:
+        ini = s.initiative
+        rows.append(
+            [
+                ini.label,
+                text_in(ini.title, lang),
+                i18n.initiative_status(ini.status, lang),
+                _leads(ini.leads.get("mx", []), lang),
+                _leads(ini.leads.get("us", []), lang),
+                done_cell(s.tally),
+                Bar(s.tally.done, s.tally.counted),
+                s.next_due.label if s.next_due else t("none", lang),
+                count_cell(s.tally.overdue, lang),
+                s.evidence.date if s.evidence else t("none", lang),
+            ]
+        )
+    return Table(
+        title=title,
+        headers=[
+            t("id", lang),
+            t("initiative", lang),
+            t("status", lang),
+            t("leads_mx", lang),
+            t("leads_us", lang),
+            t("milestones_done", lang),
+            t("progress", lang),
+            t("next_due", lang),
+            t("overdue", lang),
+            t("newest_evidence", lang),
+        ],
+        rows=rows,
+        numeric={0, 5, 8},
+        wide={1},
+        wrap={2},
+        caption=None if rows else t("no_initiatives", lang),
+    )
+
+
+def initiative_json(s: InitiativeSummary) -> dict[str, Any]:
+    ini = s.initiative
+    return {
+        "id": ini.id,
+        "slug": ini.slug,
+        "pillar": ini.pillar,
+        "title": text_json(ini.title),
+        "status": ini.status,
+        "status_as_of": ini.status_as_of,
+        "leads": {"mx": ini.leads.get("mx", []), "us": ini.leads.get("us", [])},
+        "milestones": tally_json(s.tally),
+        "next_due": None
+        if s.next_due is None
+        else {
+            "milestone": s.next_due.milestone,
+            "due": s.next_due.due,
+            "precision": s.next_due.precision,
+            "label": s.next_due.label,
+        },
+        "newest_evidence": s.evidence.date if s.evidence else None,
+        "path": ini.doc.display,
+    }
+
+
+def status_document(
+    plan: Plan,
+    summary: PlanSummary,
+    lang: str,
+    *,
+    pillar: int | None,
+    items: list[InitiativeSummary] | None,
+    filters: dict[str, Any],
+) -> dict[str, Any]:
+    from deancli import __version__
+
+    pillars = []
+    for ps in summary.pillars:
+        p = plan.pillar(ps.number)
+        pillars.append(
+            {
+                "number": ps.number,
+                "roman": ps.roman,
+                "title": text_json(p.title) if p else {"es": None, "en": None},
+                "initiatives": len(ps.initiatives),
+                "initiatives_by_status": dict(sorted(ps.by_status.items())),
+                "milestones": tally_json(ps.tally),
+                "newest_evidence": ps.evidence.date if ps.evidence else None,
+            }
+        )
+    doc: dict[str, Any] = {
+        "version": JSON_VERSION,
+        "kind": "status",
+        "tool": {"name": "dean", "version": __version__},
+        "as_of": summary.as_of.isoformat(),
+        "lang": lang,
+        "pillars": pillars,
+        "totals": {
+            "initiatives": summary.initiatives,
+            "milestones": tally_json(summary.tally),
+            "newest_evidence": summary.evidence.date if summary.evidence else None,
+        },
+        "selection": {"pillar": pillar, **filters},
+        "initiatives": None if items is None else [initiative_json(s) for s in items],
+    }
+    return doc
+
+
+@dataclass(frozen=True)
+class StatusSelection:
+    """Which initiatives `dean status` lists (all pillars' totals when nothing is chosen).
+    ``pillar`` and ``lead`` are already resolved (see ``deancli.plan.lookup``)."""
+
+    pillar: int | None = None
+    statuses: tuple[str, ...] = ()  # as given (the JSON document repeats them)
+    lead: str | None = None
+    overdue: bool = False
+
+    @property
+    def filtering(self) -> bool:
+        return bool(
+            self.pillar is not None or self.statuses or self.lead is not None or self.overdue
+        )
+
+    def matches(self, s: InitiativeSummary) -> bool:
+        ini = s.initiative
+        return (
+            (self.pillar is None or ini.pillar == self.pillar)
+            and (not self.statuses or ini.status in self.statuses)
+            and (
+                self.lead is None
+                or self.lead in [*ini.leads.get("mx", []), *ini.leads.get("us", [])]
+            )
+            and (not self.overdue or s.tally.overdue > 0)
+        )
+
+    def filters(self) -> dict[str, Any]:
+        """The selection as the JSON document records it (besides the pillar)."""
+        return {"status": list(self.statuses), "lead": self.lead, "overdue": self.overdue}
+
+
+@dataclass
+class StatusView:
+    """What `dean status` shows: the pillars' totals, or the selected initiatives."""
+
+    plan: Plan
+    summary: PlanSummary
+    lang: str
+    selection: StatusSelection
+    items: list[InitiativeSummary] | None  # None: no selection, one row per pillar
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.summary.as_of
+
+    def table(self) -> Table:
+        if self.items is None:
+            return pillar_table(self.plan, self.summary, self.lang)
+        lang = self.lang
+        p = self.plan.pillar(self.selection.pillar) if self.selection.pillar is not None else None
+        if p is not None:
+            title = t("pillar_heading", lang, roman=p.roman, title=text_in(p.title, lang))
+        else:
+            title = t("initiatives", lang)
+        title += f" ({t('as_of', lang)} {self.as_of.isoformat()})"
+        return initiative_table(self.plan, self.items, lang, title)
+
+    def long_summary(self) -> Table | None:
+        """Totals per pillar before a long listing (None when the listing is short)."""
+        if not self.items:
+            return None
+        return listing_summary(self.plan, self.items, self.lang, self.as_of)
+
+    def document(self) -> dict[str, Any]:
+        return status_document(
+            self.plan,
+            self.summary,
+            self.lang,
+            pillar=self.selection.pillar,
+            items=self.items,
+            filters=self.selection.filters(),
+        )
+
+
+def build_status(
+    plan: Plan, as_of: dt.date, lang: str, selection: StatusSelection | None = None
+) -> StatusView:
+    from deancli.views.progress import summarize
+
+    selection = selection or StatusSelection()
+    summary = summarize(plan, as_of)
+    items = None
+    if selection.filtering:
+        items = [s for ps in summary.pillars for s in ps.initiatives if selection.matches(s)]
+    return StatusView(plan, summary, lang, selection, items)
