@@ -21,3 +21,9 @@ def schemas_dir() -> Path:
 
 def embedded_plan_dir() -> Path:
     return _first("plan")
+
+
+def docs_dir() -> Path:
+    """docs/: rules.md, progress.md, output.md... (shipped in the wheel, so what --help points
+    to is there after pip install)."""
+    return _first("docs")

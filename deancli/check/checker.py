@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Final
 
-from deancli.base.diagnostics import Diagnostic
+from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.errors import UsageProblem
 from deancli.check.result import CheckResult
 from deancli.plan import loader
@@ -34,6 +35,12 @@ def select_paths(root: Path, paths: Sequence[str]) -> list[Path]:
 
 
 MAX_FINDINGS_PER_FILE = 100
+TOO_MANY_FINDINGS: Final = (
+    "DEAN015",
+    "too-many-findings",
+    Severity.INFO,
+    f"more than {MAX_FINDINGS_PER_FILE} findings in one file; the rest are counted, not listed",
+)
 
 
 def cap_per_file(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -41,7 +48,7 @@ def cap_per_file(diags: list[Diagnostic]) -> list[Diagnostic]:
     note saying how many more there are: hostile files must not flood a CI log."""
     from collections import defaultdict
 
-    from deancli.base.diagnostics import Location, Severity
+    from deancli.base.diagnostics import Location
 
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diags:
@@ -55,9 +62,7 @@ def cap_per_file(diags: list[Diagnostic]) -> list[Diagnostic]:
         out += items[:MAX_FINDINGS_PER_FILE]
         out.append(
             Diagnostic(
-                "DEAN015",
-                "too-many-findings",
-                Severity.INFO,
+                *TOO_MANY_FINDINGS[:3],
                 f"{len(items) - MAX_FINDINGS_PER_FILE} more findings in this file not shown",
                 Location(path),
                 hint="fix the findings above and run dean validate again",
@@ -68,14 +73,14 @@ def cap_per_file(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 def run_checks(loaded: LoadedPlan, as_of: dt.date) -> list[Diagnostic]:
     """Every finding for a loaded plan: loader, schema and cross-file rules."""
-    from deancli.check.rules import Context, iter_rules
+    from deancli.check.rules import RULES, Context
     from deancli.plan import schema
 
     diags = list(loaded.diagnostics)
     for doc in loaded.documents:
         diags.extend(schema.check_document(doc))
     ctx = Context(as_of=as_of)
-    for rule in iter_rules():
+    for rule in RULES:
         diags.extend(rule.check(loaded.plan, ctx))
     return diags
 

@@ -1,8 +1,13 @@
-"""Every diagnostic code dean can emit, in one catalogue (for docs, SARIF rule lists, tests)."""
+"""Every diagnostic code dean can emit, in one catalogue (for `dean explain`, SARIF rule
+lists, docs and tests). Each code is defined once, where it is produced: reading codes in
+``deancli.plan.loader``, schema codes in ``deancli.plan.schema``, DEAN015 in the checker,
+rule codes in their rule module. Their documentation is docs/rules.md."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from deancli.base.diagnostics import Severity
 
@@ -15,59 +20,61 @@ class CodeInfo:
     summary: str
 
 
-_LOAD_SUMMARY = {
-    "DEAN001": "the file is not valid YAML",
-    "DEAN002": "a key appears twice in one mapping",
-    "DEAN003": "the file is not UTF-8 text, or holds raw control characters",
-    "DEAN004": "a YAML file where the plan layout expects none",
-    "DEAN005": "an anchor (&a) or alias (*a)",
-    "DEAN006": "an explicit tag (!!str, !custom)",
-    "DEAN007": "a %YAML directive other than 1.2",
-    "DEAN008": "a file too large or nested too deeply",
-    "DEAN009": "the top level is not a mapping (or the file is empty)",
-    "DEAN010": "more than one YAML document in a file",
-    "DEAN011": "an invisible, bidi or control character in a key or value",
-    "DEAN012": "a file dean refuses to open (link out of the plan, not a regular file)",
-    "DEAN013": "dialogue.yaml or organizations.yaml is missing",
-    "DEAN014": "a mapping or list used as a key",
-}
-
-
-def help_text(code: str) -> str:
-    """The documentation of a code: a rule module's docstring, else its summary."""
-    from deancli.check.rules import iter_rules
-
-    for rule in iter_rules():
-        if rule.RULE.code == code and rule.__doc__:
-            return " ".join(rule.__doc__.split())
-    for info in all_codes():
-        if info.code == code:
-            return f"{info.summary[0].upper()}{info.summary[1:]}. See docs/rules.md."
-    return "See docs/rules.md."
-
-
-def all_codes() -> list[CodeInfo]:
-    from deancli.check.rules import iter_rules
+@cache
+def all_codes() -> tuple[CodeInfo, ...]:
+    from deancli.check.checker import TOO_MANY_FINDINGS
+    from deancli.check.rules import RULES
     from deancli.plan.loader import LOAD_CODES
     from deancli.plan.schema import SCHEMA_CODES
 
-    out = [
-        CodeInfo(code, name, severity, _LOAD_SUMMARY[code])
-        for code, name, severity in LOAD_CODES.values()
-    ]
+    out = [CodeInfo(*entry) for entry in LOAD_CODES.values()]
     out += [
         CodeInfo(code, name, Severity.ERROR, summary)
         for code, name, summary in SCHEMA_CODES.values()
     ]
-    out.append(
-        CodeInfo(
-            "DEAN015",
-            "too-many-findings",
-            Severity.INFO,
-            "more than 100 findings in one file; the rest are counted, not listed",
-        )
-    )
-    for rule in iter_rules():
-        info = rule.RULE
-        out.append(CodeInfo(info.code, info.name, info.severity, info.summary))
-    return sorted(out, key=lambda c: c.code)
+    out.append(CodeInfo(*TOO_MANY_FINDINGS))
+    out += [CodeInfo(r.RULE.code, r.RULE.name, r.RULE.severity, r.RULE.summary) for r in RULES]
+    return tuple(sorted(out, key=lambda c: c.code))
+
+
+def find(code_or_name: str) -> CodeInfo | None:
+    """A code by its code (``DEAN207``, ``dean207``, ``207``) or its name (``unknown-source``)."""
+    key = code_or_name.strip().lower()
+    if key.isdigit():
+        key = f"dean{int(key):03d}"
+    for info in all_codes():
+        if key in (info.code.lower(), info.name):
+            return info
+    return None
+
+
+_HEADING = re.compile(r"^### (DEAN\d{3}) [a-z-]+ \((?:error|warning|info)\)$", re.M)
+
+
+@cache
+def documentation() -> dict[str, str]:
+    """Each code's section of docs/rules.md (the one place rules are documented; it ships
+    inside the package), without its heading."""
+    from deancli.base.resources import docs_dir
+
+    path = docs_dir() / "rules.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    parts = _HEADING.split(text)
+    out = {}
+    for code, body in zip(parts[1::2], parts[2::2], strict=True):
+        body = re.split(r"^## ", body, maxsplit=1, flags=re.M)[0]
+        out[code] = body.strip()
+    return out
+
+
+def help_text(code: str) -> str:
+    """The documentation of a code as plain text: its docs/rules.md section, else its
+    summary."""
+    doc = documentation().get(code)
+    if doc:
+        return doc
+    info = find(code)
+    return f"{info.summary[0].upper()}{info.summary[1:]}." if info else ""

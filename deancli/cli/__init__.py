@@ -60,6 +60,7 @@ def _root(
 
 from deancli.cli import diff as _diff  # noqa: E402,F401  (registers the command)
 from deancli.cli import edit as _edit  # noqa: E402,F401
+from deancli.cli import explain as _explain  # noqa: E402,F401
 from deancli.cli import show as _show  # noqa: E402,F401
 from deancli.cli import status as _status  # noqa: E402,F401
 from deancli.cli import timeline as _timeline  # noqa: E402,F401

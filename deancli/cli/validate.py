@@ -62,7 +62,7 @@ Under GitHub Actions the default format is `github` (annotations on the pull req
 Markdown summary is appended to $GITHUB_STEP_SUMMARY.
 
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings, 2 usage error,
-3 dean could not run. Rules and codes: docs/rules.md.
+3 dean could not run. What a code means: dean explain CODE.
 """
 )
 def validate(

@@ -34,7 +34,7 @@ def check_edit(loaded: Any, old: Document | None, new: Document, as_of: Any) -> 
 
     before = {_finding_key(d) for d in checker.run_checks(loaded, as_of)}
     if old is None:
-        from deancli.plan.model import build_plan
+        from deancli.plan.build import build_plan
 
         docs = [*loaded.documents, new]
         edited = load.LoadedPlan(

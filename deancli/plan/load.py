@@ -14,8 +14,9 @@ from deancli.base import resources
 from deancli.base.diagnostics import Diagnostic
 from deancli.base.errors import PlanNotFoundError
 from deancli.plan import loader
+from deancli.plan.build import build_plan
 from deancli.plan.loader import Document
-from deancli.plan.model import Plan, build_plan
+from deancli.plan.model import Plan
 
 PLAN_ENV = "DEAN_PLAN"
 

@@ -25,22 +25,62 @@ DIALOGUE = "dialogue.yaml"
 ORGANIZATIONS = "organizations.yaml"
 INITIATIVES = "initiatives"
 
-# (code, name, severity) for every problem the loader reports
-LOAD_CODES: dict[str, tuple[str, str, Severity]] = {
-    "syntax": ("DEAN001", "yaml-syntax", Severity.ERROR),
-    "duplicate-key": ("DEAN002", "duplicate-key", Severity.ERROR),
-    "encoding": ("DEAN003", "invalid-encoding", Severity.ERROR),
-    "unexpected-file": ("DEAN004", "unexpected-file", Severity.WARNING),
-    "alias": ("DEAN005", "yaml-anchor", Severity.ERROR),
-    "tag": ("DEAN006", "yaml-tag", Severity.ERROR),
-    "directive": ("DEAN007", "yaml-directive", Severity.ERROR),
-    "limit": ("DEAN008", "limit-exceeded", Severity.ERROR),
-    "not-mapping": ("DEAN009", "not-a-mapping", Severity.ERROR),
-    "multi-document": ("DEAN010", "multiple-documents", Severity.ERROR),
-    "invisible": ("DEAN011", "invisible-character", Severity.ERROR),
-    "unreadable": ("DEAN012", "unreadable-file", Severity.ERROR),
-    "missing-file": ("DEAN013", "missing-file", Severity.ERROR),
-    "complex-key": ("DEAN014", "complex-key", Severity.ERROR),
+# kind -> (code, name, severity, summary); docs/rules.md documents each code
+LOAD_CODES: dict[str, tuple[str, str, Severity, str]] = {
+    "syntax": ("DEAN001", "yaml-syntax", Severity.ERROR, "the file is not valid YAML"),
+    "duplicate-key": (
+        "DEAN002",
+        "duplicate-key",
+        Severity.ERROR,
+        "a key appears twice in one mapping",
+    ),
+    "encoding": (
+        "DEAN003",
+        "invalid-encoding",
+        Severity.ERROR,
+        "the file is not UTF-8 text, or holds raw control characters",
+    ),
+    "unexpected-file": (
+        "DEAN004",
+        "unexpected-file",
+        Severity.WARNING,
+        "a YAML file where the plan layout expects none",
+    ),
+    "alias": ("DEAN005", "yaml-anchor", Severity.ERROR, "an anchor (&a) or alias (*a)"),
+    "tag": ("DEAN006", "yaml-tag", Severity.ERROR, "an explicit tag (!!str, !custom)"),
+    "directive": ("DEAN007", "yaml-directive", Severity.ERROR, "a %YAML directive other than 1.2"),
+    "limit": ("DEAN008", "limit-exceeded", Severity.ERROR, "a file too large or nested too deeply"),
+    "not-mapping": (
+        "DEAN009",
+        "not-a-mapping",
+        Severity.ERROR,
+        "the top level is not a mapping (or the file is empty)",
+    ),
+    "multi-document": (
+        "DEAN010",
+        "multiple-documents",
+        Severity.ERROR,
+        "more than one YAML document in a file",
+    ),
+    "invisible": (
+        "DEAN011",
+        "invisible-character",
+        Severity.ERROR,
+        "an invisible, bidi or control character in a key or value",
+    ),
+    "unreadable": (
+        "DEAN012",
+        "unreadable-file",
+        Severity.ERROR,
+        "a file dean refuses to open (link out of the plan, not a regular file)",
+    ),
+    "missing-file": (
+        "DEAN013",
+        "missing-file",
+        Severity.ERROR,
+        "dialogue.yaml or organizations.yaml is missing",
+    ),
+    "complex-key": ("DEAN014", "complex-key", Severity.ERROR, "a mapping or list used as a key"),
 }
 
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -69,7 +109,7 @@ def load_diagnostic(
     related: tuple[Related, ...] = (),
     json_path: str | None = None,
 ) -> Diagnostic:
-    code, name, severity = LOAD_CODES[kind]
+    code, name, severity, _ = LOAD_CODES[kind]
     return Diagnostic(
         code, name, severity, message, Location.at(path, span), json_path, hint, related
     )

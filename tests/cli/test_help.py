@@ -7,7 +7,7 @@ import pytest
 
 from deancli import __version__
 
-COMMANDS = ["validate", "status", "show", "timeline", "diff", "set", "new", "fmt"]
+COMMANDS = ["validate", "status", "show", "timeline", "diff", "set", "new", "fmt", "explain"]
 
 
 def test_version(dean):

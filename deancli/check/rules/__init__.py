@@ -1,35 +1,60 @@
-"""Cross-file rules: one per module, registered here.
+"""Cross-file rules: one per module, registered in ``RULES``.
 
-Each module has a docstring (the user documentation, shown in docs/rules.md), a ``RULE``
-(code, name, severity, summary) and ``check(plan, ctx) -> Iterator[Diagnostic]``.
+A rule module has a ``RULE`` (:class:`RuleInfo`: code, name, severity, one-line summary) and
+``check(plan, ctx) -> Iterator[Diagnostic]``; :class:`Rule` states that shape and mypy checks
+every module in ``RULES`` against it. What a rule catches, why, and how to fix it is written
+once, in docs/rules.md (``dean explain CODE`` shows it).
+
+Adding a rule: a module here, one line in ``RULES``, a section in docs/rules.md
+(CONTRIBUTING.md shows the real lines).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
-from types import ModuleType
+from typing import Final, Protocol
 
-from deancli.check.rules._base import Context, RuleInfo
-
-__all__ = ["RULE_MODULES", "Context", "RuleInfo", "iter_rules"]
-
-RULE_MODULES = (
-    "duplicate_ids",
-    "file_name",
-    "pillar_refs",
-    "organization_refs",
-    "dependency_refs",
-    "dependency_cycles",
-    "source_refs",
-    "completion_date",
-    "future_dates",
-    "date_order",
-    "missing_lead",
-    "status_consistency",
+from deancli.base.diagnostics import Diagnostic
+from deancli.check.rules import (
+    completion_date,
+    date_order,
+    dependency_cycles,
+    dependency_refs,
+    duplicate_ids,
+    file_name,
+    future_dates,
+    missing_lead,
+    organization_refs,
+    pillar_refs,
+    source_refs,
+    status_consistency,
 )
+from deancli.check.rules._base import Context, RuleInfo
+from deancli.plan.model import Plan
+
+__all__ = ["RULES", "Context", "Rule", "RuleInfo"]
 
 
-def iter_rules() -> Iterator[ModuleType]:
-    for name in RULE_MODULES:
-        yield importlib.import_module(f"deancli.check.rules.{name}")
+class Rule(Protocol):
+    """What a rule module is (modules satisfy protocols in mypy)."""
+
+    @property
+    def RULE(self) -> RuleInfo: ...
+
+    def check(self, plan: Plan, ctx: Context) -> Iterator[Diagnostic]: ...
+
+
+RULES: Final[tuple[Rule, ...]] = (
+    duplicate_ids,
+    file_name,
+    pillar_refs,
+    organization_refs,
+    dependency_refs,
+    dependency_cycles,
+    source_refs,
+    completion_date,
+    future_dates,
+    date_order,
+    missing_lead,
+    status_consistency,
+)

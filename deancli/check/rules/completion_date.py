@@ -1,11 +1,8 @@
-"""A milestone with `status: done` has a completion date: `completed_on` (the day) or
-`completed_by` (reported done by that date when the day is unknown). A milestone that is not
-done has neither.
+"""DEAN208 completion-date: A milestone with `status: done` has a completion date: `completed_on`
+(the day) or `completed_by` (reported done by that date when the day is unknown). A milestone
+that is not done has neither.
 
-Why: "done" without a date cannot be checked against the evidence or shown on a timeline;
-a completion date on an open milestone contradicts its status.
-
-Fix: add `completed_on: YYYY-MM-DD` (or `completed_by:`), or correct the status.
+Documented for users in docs/rules.md (`dean explain DEAN208`).
 """
 
 from __future__ import annotations

@@ -1,11 +1,9 @@
-"""Dates are in a possible order: the dialogue was established before it was relaunched and
-relaunched before its work plan was presented; meetings are listed oldest first; an
-organization's `valid_from` is before its `valid_to`; a milestone is not completed before a
+"""DEAN210 date-order: Dates are in a possible order: the dialogue was established before it was
+relaunched and relaunched before its work plan was presented; meetings are listed oldest first;
+an organization's `valid_from` is before its `valid_to`; a milestone is not completed before a
 milestone it depends on.
 
-Why: an impossible order is almost always a typo in one of the two dates.
-
-Fix: correct whichever date is wrong (both are shown).
+Documented for users in docs/rules.md (`dean explain DEAN210`).
 """
 
 from __future__ import annotations
@@ -15,8 +13,7 @@ from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.check.rules._base import Context, RuleInfo, related_at
-from deancli.check.rules.dependency_refs import milestone_key
-from deancli.plan.model import Plan, period_end, period_start
+from deancli.plan.model import Plan, milestone_key, period_end, period_start
 
 RULE = RuleInfo("DEAN210", "date-order", Severity.ERROR, "two dates in an impossible order")
 

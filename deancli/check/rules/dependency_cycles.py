@@ -1,9 +1,7 @@
-"""Dependencies have no cycles: neither initiatives (`depends_on`) nor milestones
-(`depends_on`, across files) may depend on themselves through a chain.
+"""DEAN206 dependency-cycle: Dependencies have no cycles: neither initiatives (`depends_on`) nor
+milestones (`depends_on`, across files) may depend on themselves through a chain.
 
-Why: a cycle can never be completed and makes "blocked by" reports loop.
-
-Fix: remove one `depends_on` entry of the cycle the message lists.
+Documented for users in docs/rules.md (`dean explain DEAN206`).
 """
 
 from __future__ import annotations
@@ -12,8 +10,7 @@ from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.check.rules._base import Context, RuleInfo
-from deancli.check.rules.dependency_refs import milestone_key
-from deancli.plan.model import Initiative, Milestone, Plan
+from deancli.plan.model import Initiative, Milestone, Plan, milestone_key
 
 RULE = RuleInfo("DEAN206", "dependency-cycle", Severity.ERROR, "dependencies that form a cycle")
 

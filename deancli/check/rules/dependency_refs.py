@@ -1,11 +1,8 @@
-"""References between initiatives and milestones resolve: `depends_on` and
-`related[].initiative` name existing initiative ids; a milestone's `depends_on` names a
-milestone of the same file (`id`) or of another initiative (`N/id`). Nothing depends on
-itself.
+"""DEAN205 unknown-dependency: References between initiatives and milestones resolve: `depends_on`
+and `related[].initiative` name existing initiative ids; a milestone's `depends_on` names a
+milestone of the same file (`id`) or of another initiative (`N/id`). Nothing depends on itself.
 
-Why: a dangling dependency hides a blocked milestone; a self-dependency can never be met.
-
-Fix: correct the id, or remove the reference.
+Documented for users in docs/rules.md (`dean explain DEAN205`).
 """
 
 from __future__ import annotations
@@ -14,7 +11,7 @@ from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.check.rules._base import Context, RuleInfo
-from deancli.plan.model import Initiative, Plan
+from deancli.plan.model import Plan, milestone_key
 
 RULE = RuleInfo(
     "DEAN205",
@@ -22,14 +19,6 @@ RULE = RuleInfo(
     Severity.ERROR,
     "a dependency or related initiative that does not exist",
 )
-
-
-def milestone_key(ini: Initiative, ref: str) -> tuple[int | None, str]:
-    """Resolve ``id`` or ``N/id`` relative to ``ini`` into (initiative id, milestone id)."""
-    if "/" in ref:
-        num, _, mid = ref.partition("/")
-        return (int(num) if num.isdigit() else None), mid
-    return ini.id, ref
 
 
 def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:

@@ -1,11 +1,8 @@
-"""Ids are unique: initiative ids across all files; milestone, indicator and source ids within
-a file; source ids between a file and the shared sources of dialogue.yaml; pillar numbers and
-organization ids in their registries.
+"""DEAN201 duplicate-id: Ids are unique: initiative ids across all files; milestone, indicator and
+source ids within a file; source ids between a file and the shared sources of dialogue.yaml;
+pillar numbers and organization ids in their registries.
 
-Why: every reference (`depends_on`, `sources`, `N/milestone`) resolves by id; a repeated id
-makes references ambiguous and reports count the same thing twice.
-
-Fix: give one of the two entries a new id (the message points at both).
+Documented for users in docs/rules.md (`dean explain DEAN201`).
 """
 
 from __future__ import annotations

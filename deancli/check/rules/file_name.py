@@ -1,10 +1,8 @@
-"""An initiative file is named `NN-slug.yaml`: `NN` is its `id`, zero-padded to at least two
-digits (`08`, or `0008` in a large plan), and `slug` its `slug` (when the file has one).
+"""DEAN202 file-name-mismatch: An initiative file is named `NN-slug.yaml`: `NN` is its `id`, zero-
+padded to at least two digits (`08`, or `0008` in a large plan), and `slug` its `slug` (when the
+file has one).
 
-Why: people find initiatives by file name in reviews and editors; a name that disagrees
-with the content sends them to the wrong file.
-
-Fix: rename the file (`git mv`) or correct `id`/`slug`.
+Documented for users in docs/rules.md (`dean explain DEAN202`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
-"""Dates that record the past are not after the reference date (today, or `--as-of`):
-`completed_on`, `completed_by`, `status_as_of`, and the dates of indicator actual values.
+"""DEAN209 future-date: Dates that record the past are not after the reference date (today, or
+`--as-of`): `completed_on`, `completed_by`, `status_as_of`, and the dates of indicator actual
+values.
 
-Why: a completion in the future is a typo (often the year) or a plan written as if done.
-
-Fix: correct the date, or set the status back to planned/in_progress.
+Documented for users in docs/rules.md (`dean explain DEAN209`).
 """
 
 from __future__ import annotations

@@ -1,11 +1,8 @@
-"""Each initiative names at least one lead organization for each party (`leads.mx` and
-`leads.us`). A warning: for many DEAN initiatives no lead is publicly known, and an empty list
-is the honest record of that.
+"""DEAN211 missing-lead: Each initiative names at least one lead organization for each party
+(`leads.mx` and `leads.us`). A warning: for many DEAN initiatives no lead is publicly known, and
+an empty list is the honest record of that.
 
-Why: the dialogue is bilateral; an initiative without a known lead on one side is a gap worth
-seeing in every review.
-
-Fix: add the lead's organization id when a source names it (cite it under `leads.sources`).
+Documented for users in docs/rules.md (`dean explain DEAN211`).
 """
 
 from __future__ import annotations

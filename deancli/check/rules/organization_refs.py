@@ -1,11 +1,7 @@
-"""Every organization id (co-chairs, leads, participants, milestone owners, `superseded_by`)
-is defined in organizations.yaml.
+"""DEAN204 unknown-organization: Every organization id (co-chairs, leads, participants, milestone
+owners, `superseded_by`) is defined in organizations.yaml.
 
-Why: reports show the organization's name in Spanish and English and group by country; a
-misspelt id (`SER` for `SRE`) silently splits one agency in two.
-
-Fix: use an id from organizations.yaml (the hint suggests the closest one), or add the
-organization there first.
+Documented for users in docs/rules.md (`dean explain DEAN204`).
 """
 
 from __future__ import annotations

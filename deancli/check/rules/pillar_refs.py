@@ -1,9 +1,7 @@
-"""An initiative's `pillar` is the number of a pillar defined in dialogue.yaml.
+"""DEAN203 unknown-pillar: An initiative's `pillar` is the number of a pillar defined in
+dialogue.yaml.
 
-Why: pillar summaries group initiatives by this number; an unknown pillar drops the
-initiative from every summary.
-
-Fix: use one of the pillar numbers listed in dialogue.yaml (1–4 for the DEAN).
+Documented for users in docs/rules.md (`dean explain DEAN203`).
 """
 
 from __future__ import annotations

@@ -1,11 +1,7 @@
-"""Every source id cited (`sources`, `status_sources`, provenance, leads, participants,
-indicators) is defined under `sources` in the same file or in dialogue.yaml.
+"""DEAN207 unknown-source: Every source id cited (`sources`, `status_sources`, provenance, leads,
+participants, indicators) is defined under `sources` in the same file or in dialogue.yaml.
 
-Why: the plan is only as good as its evidence; a citation that resolves to nothing is a claim
-without a source.
-
-Fix: add the source to the file's `sources` list (or to dialogue.yaml when several files cite
-it), or correct the id.
+Documented for users in docs/rules.md (`dean explain DEAN207`).
 """
 
 from __future__ import annotations

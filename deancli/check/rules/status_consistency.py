@@ -1,10 +1,8 @@
-"""An initiative's status agrees with its milestones: a `completed` initiative has no
-milestone still planned or in progress (context and illustrative milestones aside). A warning.
+"""DEAN212 status-mismatch: An initiative's status agrees with its milestones: a `completed`
+initiative has no milestone still planned or in progress (context and illustrative milestones
+aside). A warning.
 
-Why: a completed initiative with open work in its file usually means one of the two was not
-updated.
-
-Fix: update the milestones (done, cancelled) or the initiative's status.
+Documented for users in docs/rules.md (`dean explain DEAN212`).
 """
 
 from __future__ import annotations

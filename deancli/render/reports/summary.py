@@ -7,7 +7,7 @@ from collections import Counter
 from deancli.base.diagnostics import Severity
 from deancli.base.textsafe import plural
 from deancli.check.result import CheckResult
-from deancli.render.views.markdown import escape
+from deancli.render.mdtext import escape
 
 MAX_ROWS = 200
 

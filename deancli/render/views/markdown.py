@@ -4,25 +4,15 @@ so that it cannot add links, images, HTML or break the table."""
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
-from deancli.base.textsafe import safe
 from deancli.history.diff import PlanDiff
+from deancli.render.mdtext import escape
 from deancli.render.views.base import Unsupported, View
 from deancli.render.views.diff import describe, heading, tally_text
 from deancli.views.show import ShowView
 from deancli.views.status import StatusView
 from deancli.views.table import Bar, Cell, Stacked, Table
-
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def escape(text: str) -> str:
-    """Plan text as inert Markdown: no HTML, links, images, emphasis or table breaks."""
-    text = safe(text).replace("\\n", " ")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
 
 
 def _cell(cell: Cell, lang: str) -> str:
