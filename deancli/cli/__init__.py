@@ -1,4 +1,5 @@
-"""The command line: `dean validate`, `dean status`, `dean show`, `dean timeline`.
+"""The command line: one module per command (validate, status, show, timeline, diff, set,
+new, fmt, explain), the options they share (``_common``) and completion (``_complete``).
 
 Command modules import the core inside their bodies, so `dean --help` and `dean --version`
 load neither ruamel.yaml nor jsonschema. The modules that declare commands do not use
@@ -58,13 +59,18 @@ def _root(
     pass
 
 
-from deancli.cli import diff as _diff  # noqa: E402,F401  (registers the command)
-from deancli.cli import edit as _edit  # noqa: E402,F401
-from deancli.cli import explain as _explain  # noqa: E402,F401
-from deancli.cli import show as _show  # noqa: E402,F401
-from deancli.cli import status as _status  # noqa: E402,F401
-from deancli.cli import timeline as _timeline  # noqa: E402,F401
+# Registering a command = importing its module; --help lists them in this order.
+# isort: off
 from deancli.cli import validate as _validate  # noqa: E402,F401
+from deancli.cli import status as _status  # noqa: E402,F401
+from deancli.cli import show as _show  # noqa: E402,F401
+from deancli.cli import timeline as _timeline  # noqa: E402,F401
+from deancli.cli import diff as _diff  # noqa: E402,F401
+from deancli.cli import set as _set  # noqa: E402,F401
+from deancli.cli import new as _new  # noqa: E402,F401
+from deancli.cli import fmt as _fmt  # noqa: E402,F401
+from deancli.cli import explain as _explain  # noqa: E402,F401
+# isort: on
 
 
 def main() -> None:

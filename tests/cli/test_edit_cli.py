@@ -275,7 +275,7 @@ def test_new_refuses_to_overwrite(dean, plan_copy):
 
 
 def test_new_with_prompts(dean, plan_copy, monkeypatch, golden):
-    monkeypatch.setattr("deancli.cli.edit.interactive", lambda: True)
+    monkeypatch.setattr("deancli.cli.new.interactive", lambda: True)
     from typer.testing import CliRunner
 
     from deancli.cli import app

@@ -1,0 +1,42 @@
+"""What the edit commands share: how a refused edit is shown and how a finished one is
+reported."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+
+def refused(exc: Any) -> int:
+    """Why an edit was refused: each finding as `dean validate` shows it, with the edited
+    line (what the file would say) and how to fix it."""
+    from deancli.base.textsafe import safe
+    from deancli.render.reports.text import FullReporter
+
+    sys.stderr.write(f"dean: edit refused: {safe(str(exc))}\n")
+    if exc.diagnostics:
+        reporter = FullReporter(sys.stderr, color=False)
+        for d in exc.diagnostics:
+            reporter.console.print()
+            for line in reporter.render(d, exc.sources.get(d.location.path)):
+                reporter.console.print(line, soft_wrap=True)
+    return 1
+
+
+def finish(edit: Any, *, dry_run: bool, diff: bool) -> int:
+    from deancli.base.textsafe import safe
+    from deancli.edit.session import commit
+
+    change = edit.change
+    if diff:
+        sys.stdout.write(safe(change.diff(), keep_newlines=True))
+    if not change.changed:
+        sys.stdout.write(f"{safe(change.display)}: already so; nothing to change\n")
+        return 0
+    if dry_run or diff:
+        if not diff:
+            sys.stdout.write(f"would update {safe(change.display)}\n")
+        return 0
+    commit(edit)
+    sys.stdout.write(f"updated {safe(change.display)}\n")
+    return 0

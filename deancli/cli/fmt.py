@@ -1,0 +1,84 @@
+"""`dean fmt`: the canonical layout of plan files, keeping every comment."""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from deancli.cli import app
+from deancli.cli._common import (
+    PlanOption,
+    run,
+)
+
+
+@app.command(
+    epilog="""Examples:
+
+\b
+  dean fmt                    reformat every plan file in place
+  dean fmt --check            exit 1 if any file would change (for CI)
+  dean fmt --diff             show what would change; write nothing
+  dean fmt plan/initiatives/08-digital-cooperation-privacy-rules.yaml
+
+The canonical layout: keys in schema order, 2-space indentation with list items under their
+key, full dates unquoted, no line wrapping, LF line endings. Comments are kept; a file whose
+data or comments would not survive unchanged is left alone and reported.
+"""
+)
+def fmt(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH]...", help="Only these plan files or directories.", show_default=False
+        ),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if a file would change.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the changes as a diff; write nothing.")
+    ] = False,
+    plan: PlanOption = None,
+) -> None:
+    """Rewrite plan files in the canonical layout, keeping every comment."""
+
+    def body() -> int:
+        from pathlib import Path
+
+        from deancli.base.textsafe import safe
+        from deancli.check import checker
+        from deancli.edit.fmt import format_document, write
+        from deancli.plan import load
+
+        root = load.resolve_plan_dir(plan)
+        selected = checker.select_paths(root, paths) if paths else []
+        loaded = load.load_plan(root)
+        would, refused = 0, 0
+        for doc in loaded.documents:
+            resolved = Path(doc.path).resolve()
+            if selected and not any(resolved == s or s in resolved.parents for s in selected):
+                continue
+            result = format_document(doc)
+            if result.problem is not None:
+                refused += 1
+                sys.stderr.write(f"dean: {safe(doc.display)}: {result.problem}\n")
+                continue
+            if not result.change.changed:
+                continue
+            would += 1
+            if diff:
+                sys.stdout.write(safe(result.change.diff(), keep_newlines=True))
+            elif check:
+                sys.stdout.write(f"would reformat {safe(doc.display)}\n")
+            else:
+                write(result)
+                sys.stdout.write(f"reformatted {safe(doc.display)}\n")
+        if not (check or diff):
+            return 1 if refused else 0
+        if not diff:
+            done = "would be reformatted" if would else "already formatted"
+            sys.stdout.write(f"{would} file(s) {done}.\n" if would else f"All files {done}.\n")
+        return 1 if (would or refused) and check else 0
+
+    run(body)
