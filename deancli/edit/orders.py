@@ -41,6 +41,7 @@ MILESTONE_ORDER = [
     "status_as_of",
     "completed_on",
     "completed_by",
+    "reported_as",
     "owners",
     "depends_on",
     "basis",
@@ -48,7 +49,18 @@ MILESTONE_ORDER = [
     "sources",
     "note",
 ]
-SOURCE_ORDER = ["id", "title", "publisher", "url", "date", "lang", "kind", "official", "note"]
+SOURCE_ORDER = [
+    "id",
+    "title",
+    "publisher",
+    "url",
+    "date",
+    "lang",
+    "kind",
+    "official",
+    "grade",
+    "note",
+]
 LEADS_ORDER = ["mx", "us", "sources", "note"]
 
 ORDERS: dict[str, dict[str, list[str]]] = {
@@ -74,6 +86,7 @@ ORDERS: dict[str, dict[str, list[str]]] = {
             "sources",
             "notes",
             "meetings",
+            "last_known_meeting",
         ],
         "pillars[]": [
             "number",
@@ -96,6 +109,7 @@ ORDERS: dict[str, dict[str, list[str]]] = {
             "name",
             "valid_from",
             "valid_to",
+            "end_kind",
             "superseded_by",
             "note",
             "sources",

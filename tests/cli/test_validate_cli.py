@@ -16,7 +16,7 @@ def test_real_plan_concise_golden(dean, in_repo, golden):
     golden("validate-real.concise.txt", result.stdout)
     assert result.stdout.splitlines()[-1] == (
         "Found 12 warnings in 8 files; checked 13 files (11 initiatives, 4 pillars, "
-        "13 organizations) in plan/, as of 2026-11-28."
+        "16 organizations) in plan/, as of 2026-11-28."
     )
 
 

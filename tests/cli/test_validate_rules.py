@@ -84,14 +84,14 @@ CASES = [
         [("DEAN103", I09, 12, 12)],
     ),
     ("DEAN104", I09, "status: unknown\n", "status: unknwon\n", [("DEAN104", I09, 14, 9)]),
-    ("DEAN105", I11, "due: 2024-03-31\n", "due: 2024-02-30\n", [("DEAN105", I11, 33, 10)]),
+    ("DEAN105", I11, "due: 2024-03-31\n", "due: 2024-02-30\n", [("DEAN105", I11, 34, 10)]),
     ("DEAN106", I09, "us: [DOC]\n", "us: [DOC, DOC]\n", [("DEAN106", I09, 17, 7)]),
     (
         "DEAN201",
         I11,
         "- id: education-high-tech-summit\n",
         "- id: university-collaboration\n",
-        [("DEAN201", I11, 28, 9)],
+        [("DEAN201", I11, 29, 9)],
     ),
     (
         "DEAN202",
@@ -107,7 +107,7 @@ CASES = [
         "plan/initiatives/04-medical-devices.yaml",
         "depends_on: [mdrc-2022-workplan]\n",
         "depends_on: [mdrc-2021-workplan]\n",
-        [("DEAN205", "plan/initiatives/04-medical-devices.yaml", 68, 18)],
+        [("DEAN205", "plan/initiatives/04-medical-devices.yaml", 77, 18)],
     ),
     (
         "DEAN206",
@@ -128,7 +128,7 @@ CASES = [
         I11,
         "    due_precision: quarter\n    status: unknown\n",
         "    due_precision: quarter\n    status: done\n",
-        [("DEAN208", I11, 35, 13)],
+        [("DEAN208", I11, 36, 13)],
     ),
     (
         "DEAN209",

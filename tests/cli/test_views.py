@@ -97,8 +97,8 @@ def test_overdue_filter_finds_a_late_milestone(dean, plan_copy):
         (["--pillar", "V"], "unknown pillar 'V'; valid pillars: 1 (I), 2 (II), 3 (III), 4 (IV)"),
         (
             ["--lead", "SER"],
-            "unknown organization 'SER' (did you mean SRE?); valid: AMEXCID, "
-            "COFEPRIS, DHS, DOC, DOS, INAI, SABG, SE, SHCP, SRE, TREAS, USAID, USTR",
+            "unknown organization 'SER' (did you mean SRE?); valid: AMEXCID, ATDT, "
+            "COFEPRIS, CRT, DHS, DOC, DOS, IFT, INAI, SABG, SE, SHCP, SRE, TREAS, USAID, USTR",
         ),
     ],
 )
@@ -121,7 +121,7 @@ def test_status_csv_round_trips_with_accents(dean, in_repo):
     assert rows[0][:3] == ["#", "Iniciativa", "Estado"]
     assert (
         rows[1][1]
-        == "Cooperación México–Estados Unidos en redes de telecomunicaciones y TIC de vanguardia"
+        == "Cooperación México – Estados Unidos en redes de telecomunicaciones y TIC de vanguardia"
     )
     assert [r[0] for r in rows[1:]] == ["6", "7", "8"]
 

@@ -1,5 +1,5 @@
 """DEAN204 unknown-organization: Every organization id (co-chairs, leads, participants, milestone
-owners, `superseded_by`) is defined in organizations.yaml.
+owners, `superseded_by`, one id or a list) is defined in organizations.yaml.
 
 Documented for users in docs/rules.md (`dean explain DEAN204`).
 """
@@ -39,6 +39,8 @@ def _refs(doc: Document, data: dict[str, Any]) -> Iterator[tuple[str, Parts]]:
         for i, o in enumerate(data.get("organizations") or []):
             if isinstance(o, dict) and isinstance(o.get("superseded_by"), str):
                 yield o["superseded_by"], ("organizations", i, "superseded_by")
+            elif isinstance(o, dict):  # a list when the functions were split
+                yield from strs(o.get("superseded_by"), ("organizations", i, "superseded_by"))
     elif doc.kind == "initiative":
         leads = data.get("leads")
         if isinstance(leads, dict):
