@@ -36,6 +36,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "none": ("—", "—"),
     "na": ("n/d", "n/a"),
     "no_initiatives": ("Ninguna iniciativa coincide.", "No initiative matches."),
+    "stale_legend": (
+        "* evidencia desactualizada: estado vigente sin evidencia de los últimos {months} meses",
+        "* stale: a current status without evidence from the last {months} months",
+    ),
     "as_of": ("al", "as of"),
     "announced": ("Anunciada", "Announced"),
     "leads": ("Responsables", "Leads"),

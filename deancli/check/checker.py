@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
 
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.errors import UsageProblem
+from deancli.check.cap import cap_per_file
 from deancli.check.result import CheckResult
+from deancli.check.suppress import Suppressed
 from deancli.plan import loader
+from deancli.plan.config import Config
 from deancli.plan.load import LoadedPlan, Progress, load_plan
 
 
@@ -34,44 +36,9 @@ def select_paths(root: Path, paths: Sequence[str]) -> list[Path]:
     return out
 
 
-MAX_FINDINGS_PER_FILE = 100
-TOO_MANY_FINDINGS: Final = (
-    "DEAN015",
-    "too-many-findings",
-    Severity.INFO,
-    f"more than {MAX_FINDINGS_PER_FILE} findings in one file; the rest are counted, not listed",
-)
-
-
-def cap_per_file(diags: list[Diagnostic]) -> list[Diagnostic]:
-    """At most MAX_FINDINGS_PER_FILE findings per file (the first in reading order), then one
-    note saying how many more there are: hostile files must not flood a CI log."""
-    from collections import defaultdict
-
-    from deancli.base.diagnostics import Location
-
-    by_file: dict[str, list[Diagnostic]] = defaultdict(list)
-    for d in diags:
-        by_file[d.location.path].append(d)
-    out: list[Diagnostic] = []
-    for path, items in by_file.items():
-        if len(items) <= MAX_FINDINGS_PER_FILE:
-            out += items
-            continue
-        items.sort(key=Diagnostic.sort_key)
-        out += items[:MAX_FINDINGS_PER_FILE]
-        out.append(
-            Diagnostic(
-                *TOO_MANY_FINDINGS[:3],
-                f"{len(items) - MAX_FINDINGS_PER_FILE} more findings in this file not shown",
-                Location(path),
-                hint="fix the findings above and run dean validate again",
-            )
-        )
-    return out
-
-
-def run_checks(loaded: LoadedPlan, as_of: dt.date) -> list[Diagnostic]:
+def run_checks(
+    loaded: LoadedPlan, as_of: dt.date, config: Config | None = None
+) -> list[Diagnostic]:
     """Every finding for a loaded plan: loader, schema and cross-file rules."""
     from deancli.check.rules import RULES, Context
     from deancli.plan import schema
@@ -79,7 +46,8 @@ def run_checks(loaded: LoadedPlan, as_of: dt.date) -> list[Diagnostic]:
     diags = list(loaded.diagnostics)
     for doc in loaded.documents:
         diags.extend(schema.check_document(doc))
-    ctx = Context(as_of=as_of)
+    config = config or Config()
+    ctx = Context(as_of, config.stale_months, config.meeting_months)
     for rule in RULES:
         diags.extend(rule.check(loaded.plan, ctx))
     return diags
@@ -92,11 +60,14 @@ def check(
     paths: Sequence[str] = (),
     loaded: LoadedPlan | None = None,
     progress: Progress | None = None,
+    config: Config | None = None,
 ) -> CheckResult:
     """Validate the whole plan; report findings on ``paths`` (all files when empty)."""
     selected = select_paths(root, paths) if paths else []
     loaded = loaded or load_plan(root, progress)
-    diags = cap_per_file(run_checks(loaded, as_of))
+    config = config or Config()
+    diags, suppressed = apply_settings(run_checks(loaded, as_of, config), loaded, config)
+    diags = cap_per_file(diags)
     files_checked = len(loaded.documents)
     reported = files_checked
     if selected:
@@ -132,4 +103,40 @@ def check(
         files=[doc.display for doc in loaded.documents],
         file_pillars={i.doc.display: i.pillar for i in plan.initiatives},
         pillar_labels={p.number: f"{p.roman}: {p.title.get('en')}" for p in plan.pillars},
+        suppressed=suppressed,
+        config=config.display,
     )
+
+
+_SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+def apply_settings(
+    diags: list[Diagnostic], loaded: LoadedPlan, config: Config
+) -> tuple[list[Diagnostic], list[Suppressed]]:
+    """Inline suppressions, then the configured severities (``off`` drops a finding), plus
+    the configuration's own findings."""
+    import dataclasses
+
+    from deancli.base.suggest import closest
+    from deancli.check.codes import all_codes
+    from deancli.check.suppress import apply
+    from deancli.plan.config import unknown_rule
+
+    kept, suppressed = apply(diags, loaded.documents)
+    out = list(config.diagnostics)
+    known = {c.code for c in all_codes()} | {c.name for c in all_codes()}
+    for key, where in config.rule_keys:
+        if key not in known:
+            out.append(unknown_rule(config, key, where, closest(key, sorted(known))))
+    if not config.rules and not config.overrides:
+        return out + kept, suppressed
+    rel = {doc.display: doc.rel for doc in loaded.documents}
+    for d in kept:
+        chosen = config.severity_for(d.code, d.name, rel.get(d.location.path, d.location.path))
+        if chosen == "off":
+            continue
+        if chosen is not None and _SEVERITY[chosen] != d.severity:
+            d = dataclasses.replace(d, severity=_SEVERITY[chosen])
+        out.append(d)
+    return out, suppressed

@@ -1,6 +1,6 @@
 """Every diagnostic code dean can emit, in one catalogue (for `dean explain`, SARIF rule
 lists, docs and tests). Each code is defined once, where it is produced: reading codes in
-``deancli.plan.loader``, schema codes in ``deancli.plan.schema``, DEAN015 in the checker,
+``deancli.plan.loader``, schema codes in ``deancli.plan.schema``, DEAN015 in ``cap``,
 rule codes in their rule module. Their documentation is docs/rules.md."""
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ class CodeInfo:
 
 @cache
 def all_codes() -> tuple[CodeInfo, ...]:
-    from deancli.check.checker import TOO_MANY_FINDINGS
+    from deancli.check.cap import TOO_MANY_FINDINGS
     from deancli.check.rules import RULES
+    from deancli.check.suppress import NO_REASON, UNUSED
+    from deancli.plan.config import INVALID_CONFIG
     from deancli.plan.loader import LOAD_CODES
     from deancli.plan.schema import SCHEMA_CODES
 
@@ -32,7 +34,8 @@ def all_codes() -> tuple[CodeInfo, ...]:
         CodeInfo(code, name, Severity.ERROR, summary)
         for code, name, summary in SCHEMA_CODES.values()
     ]
-    out.append(CodeInfo(*TOO_MANY_FINDINGS))
+    out += [CodeInfo(*TOO_MANY_FINDINGS), CodeInfo(*INVALID_CONFIG)]
+    out += [CodeInfo(*UNUSED), CodeInfo(*NO_REASON)]
     out += [CodeInfo(r.RULE.code, r.RULE.name, r.RULE.severity, r.RULE.summary) for r in RULES]
     return tuple(sorted(out, key=lambda c: c.code))
 

@@ -14,6 +14,7 @@ from deancli.base.exitcodes import (  # noqa: F401  (re-exported: the exit-code 
     EXIT_OK,
     EXIT_USAGE,
 )
+from deancli.check.suppress import Suppressed
 
 
 @dataclass
@@ -33,6 +34,9 @@ class CheckResult:
     pillar_labels: dict[int, str] = field(default_factory=dict)  # 1 -> "I: Building Back..."
     # source lines of the files that have findings, for excerpts in human formats
     sources: dict[str, list[str]] = field(default_factory=dict)
+    # findings silenced by inline suppressions, with their reasons (--show-suppressed)
+    suppressed: list[Suppressed] = field(default_factory=list)
+    config: str | None = None  # the configuration file in force, as displayed
 
     def __post_init__(self) -> None:
         unique: dict[object, Diagnostic] = {}
@@ -59,6 +63,13 @@ class CheckResult:
     @property
     def files_with_findings(self) -> int:
         return len({d.location.path for d in self.diagnostics})
+
+    def at_least(self, severity: Severity) -> CheckResult:
+        """The same result without the findings below ``severity`` (--min-severity)."""
+        import dataclasses
+
+        kept = [d for d in self.diagnostics if d.severity >= severity]
+        return dataclasses.replace(self, diagnostics=kept)
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0: nothing at or above the threshold; 1: findings. Warnings count with --strict."""

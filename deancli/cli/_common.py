@@ -178,9 +178,18 @@ def quotes_plan(fmt: str) -> bool:
 
 
 def pick_lang(lang: Lang | None) -> str:
-    from deancli.base.i18n import default_lang
+    """--lang, else the ``lang`` setting of the configuration found from the working
+    directory, else the locale."""
+    from pathlib import Path
 
-    return lang.value if lang is not None else default_lang()
+    from deancli.base.i18n import default_lang
+    from deancli.plan.config import find_config, quick_setting
+
+    if lang is not None:
+        return lang.value
+    found = find_config(Path.cwd())
+    configured = (quick_setting(found, "lang") or "").lower() if found else ""
+    return configured if configured in ("es", "en") else default_lang()
 
 
 def ci_fence() -> contextlib.AbstractContextManager[None]:

@@ -89,17 +89,19 @@ def status(
     language = pick_lang(lang)
 
     def body() -> int:
+        from deancli.plan.config import find_config, quick_months
         from deancli.plan.lookup import find_organization, find_pillar
         from deancli.views.status import StatusSelection, build_status
 
         model = load_view_plan(plan, language)
+        months = quick_months(find_config(model.root), "stale-evidence")
         selection = StatusSelection(
             pillar=find_pillar(model, pillar).number if pillar is not None else None,
             statuses=tuple(str(x) for x in status_ or []),
             lead=find_organization(model, lead) if lead is not None else None,
             overdue=overdue,
         )
-        view = build_status(model, today, language, selection)
+        view = build_status(model, today, language, selection, stale_months=months)
         render_view(fmt, view, color=color, pager=not no_pager)
         return 0
 

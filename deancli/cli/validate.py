@@ -20,8 +20,10 @@ from deancli.render.reports import HUMAN, REPORTERS, describe
 
 if TYPE_CHECKING:
     ValidateFormat = str
+    Level = str
 else:
     ValidateFormat = choices("ValidateFormat", ["auto", *REPORTERS])
+    Level = choices("Level", ["info", "warning", "error"])
 
 
 def pick_format(fmt: str) -> str:
@@ -57,12 +59,15 @@ def parse_outputs(values: list[str]) -> list[tuple[str, str]]:
   dean validate --as-of 2024-01-01 --strict      reproducible; warnings fail too
   dean validate --output sarif:dean.sarif --output junit:dean.xml
   dean validate --changed-since origin/main      findings a branch introduces
+  dean validate --quiet --show-suppressed        errors, and what was silenced
 
 Under GitHub Actions the default format is `github` (annotations on the pull request) and a
 Markdown summary is appended to $GITHUB_STEP_SUMMARY.
 
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings, 2 usage error,
-3 dean could not run. What a code means: dean explain CODE.
+3 dean could not run. What a code means: dean explain CODE. Settings (severities, per-path
+overrides, thresholds) live in dean.toml or [tool.dean] in pyproject.toml; one finding is
+silenced with "# dean: ignore[CODE] -- reason" on its line.
 """
 )
 def validate(
@@ -116,6 +121,43 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
+    min_severity: Annotated[
+        Level | None,
+        typer.Option(
+            "--min-severity",
+            help="Leave out findings below this severity (they neither show nor count).",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Human formats: only errors, then the summary (which counts all)."
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", help="Full format: every finding, never grouped by rule."),
+    ] = False,
+    show_suppressed: Annotated[
+        bool,
+        typer.Option(
+            "--show-suppressed", help="List the findings inline suppressions silenced, and why."
+        ),
+    ] = False,
+    config_file: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Configuration file (default: the nearest dean.toml, or pyproject.toml with "
+            "[tool.dean], from the plan directory up).",
+            show_default=False,
+        ),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
     color: ColorOption = Color.auto,
 ) -> None:
     """Check that the plan is well-formed and consistent; report problems at file:line:col."""
@@ -126,29 +168,40 @@ def validate(
         from deancli.plan import load
         from deancli.render.ci import fenced, in_actions, stdout_is_file
         from deancli.render.reports import get_reporter
+        from deancli.render.reports.base import ReportOptions
 
         extra = parse_outputs(outputs or [])
         root = load.resolve_plan_dir(plan)
+        config = load.resolve_config(root, config_file, isolated=isolated)
         if changed_since is not None:
             from deancli.history import git as gitplan
 
             result = gitplan.check_changed_since(
-                root, changed_since, as_of=today, paths=paths or ()
+                root, changed_since, as_of=today, paths=paths or (), config=config
             )
         else:
             from deancli.render import progress_bar
 
             bar = progress_bar.LazyProgress("checking") if progress_bar.wanted() else None
             try:
-                result = checker.check(root, as_of=today, paths=paths or (), progress=bar)
+                result = checker.check(
+                    root, as_of=today, paths=paths or (), progress=bar, config=config
+                )
             finally:
                 if bar is not None:
                     bar.close()
+        if min_severity is not None:
+            from deancli.base.diagnostics import Severity
+
+            result = result.at_least(Severity[str(min_severity).upper()])
+        options = ReportOptions(quiet=quiet, verbose=verbose, show_suppressed=show_suppressed)
         name = pick_format(fmt)
-        reporter = get_reporter(name)(sys.stdout, color=color_flag(color), strict=strict)
+        reporter = get_reporter(name)(
+            sys.stdout, color=color_flag(color), strict=strict, options=options
+        )
         with fenced(sys.stdout, in_actions() and name in HUMAN and not stdout_is_file()):
             reporter.report(result)
-        for out_fmt, path in extra:
+        for out_fmt, path in extra:  # every finding, whatever --quiet says
             with open(path, "w", encoding="utf-8", newline="") as fh:
                 get_reporter(out_fmt)(fh, color=False, strict=strict).report(result)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -21,6 +21,7 @@ from deancli.base.diagnostics import Diagnostic
 from deancli.base.errors import DeanError, UsageProblem
 from deancli.check.result import CheckResult
 from deancli.plan import loader
+from deancli.plan.config import Config
 
 WORKTREE = None  # a revision of None means the working tree
 
@@ -156,7 +157,12 @@ def _key(d: Diagnostic, prefix: str) -> tuple[str, str, str]:
 
 
 def check_changed_since(
-    root: Path, rev: str, *, as_of: dt.date, paths: Sequence[str] = ()
+    root: Path,
+    rev: str,
+    *,
+    as_of: dt.date,
+    paths: Sequence[str] = (),
+    config: Config | None = None,
 ) -> CheckResult:
     """All findings in files changed since ``rev``, plus findings elsewhere that ``rev`` did
     not have (a change to one file can break another)."""
@@ -165,10 +171,10 @@ def check_changed_since(
     repo = repo_for(root)
     sha = resolve_rev(repo, rev)
     changed = changed_files(repo, sha)
-    current = checker.check(root, as_of=as_of, paths=paths)
+    current = checker.check(root, as_of=as_of, paths=paths, config=config)
     with tempfile.TemporaryDirectory(prefix="dean-") as tmp:
         base_root = materialise(repo, sha, Path(tmp))
-        base = checker.check(base_root, as_of=as_of)
+        base = checker.check(base_root, as_of=as_of, config=config)
         base_prefix = loader.display_path(base_root.resolve()) + "/"
         before = Counter(_key(d, base_prefix) for d in base.diagnostics)
     prefix = current.plan_root + "/"

@@ -15,6 +15,7 @@ from deancli.base.diagnostics import Diagnostic
 from deancli.base.errors import PlanNotFoundError
 from deancli.plan import loader
 from deancli.plan.build import build_plan
+from deancli.plan.config import Config
 from deancli.plan.loader import Document
 from deancli.plan.model import Plan
 
@@ -22,11 +23,20 @@ PLAN_ENV = "DEAN_PLAN"
 
 
 def resolve_plan_dir(option: str | None) -> Path:
-    """``--plan``, else ``$DEAN_PLAN``, else ``./plan`` when it exists, else the embedded plan."""
+    """``--plan``, else ``$DEAN_PLAN``, else the ``plan`` setting of the configuration found
+    from the working directory, else ``./plan`` when it exists, else the embedded plan."""
+    from deancli.plan.config import find_config, quick_setting
+
+    configured = None
+    if not option and not os.environ.get(PLAN_ENV):
+        found = find_config(Path.cwd())
+        configured = quick_setting(found, "plan") if found else None
     if option:
         path = Path(option)
     elif os.environ.get(PLAN_ENV):
         path = Path(os.environ[PLAN_ENV])
+    elif configured is not None and found is not None:
+        path = found.parent / configured
     elif Path("plan").is_dir():
         path = Path("plan")
     else:
@@ -166,3 +176,23 @@ def replace_document(loaded: LoadedPlan, old: Document, new: Document) -> Loaded
     docs = [new if d is old else d for d in loaded.documents]
     diags = [d for d in loaded.diagnostics if d.location.path != old.display] + new.diagnostics
     return LoadedPlan(build_plan(loaded.plan.root, docs), docs, diags)
+
+
+def resolve_config(root: Path, option: str | None = None, *, isolated: bool = False) -> Config:
+    """The configuration for the plan at ``root``: ``--config FILE``, else the nearest one
+    from the plan directory up; none with ``--isolated``."""
+    from deancli.base.errors import UsageProblem
+    from deancli.plan.config import find_config, load_config
+
+    if isolated:
+        return Config()
+    if option:
+        path = Path(option)
+        if not path.is_file():
+            raise UsageProblem(f"configuration file not found: {option}")
+    else:
+        found = find_config(root)
+        if found is None:
+            return Config()
+        path = found
+    return load_config(path, loader.display_path(path.absolute()))

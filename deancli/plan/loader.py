@@ -143,7 +143,8 @@ class Document:
         """Parsed into a mapping (it may still have schema errors)."""
         return isinstance(self.data, dict)
 
-    def _pos(self) -> yamlio.Parsed | None:
+    def positions(self) -> yamlio.Parsed | None:
+        """Where every key and value stands (parsed again, on demand)."""
         if self._positions is None and self.text is not None:
             self._positions = yamlio.parse(self.text, positions=True)
             _keep_positions(self)
@@ -151,7 +152,7 @@ class Document:
 
     def span(self, parts: yamlio.PathKey, *, key: bool = False) -> Span | None:
         """Source span of the value (or the key) at ``parts``, else of its nearest parent."""
-        pos = self._pos()
+        pos = self.positions()
         if pos is None or pos.values is None or pos.keys is None:
             return None
         parts = tuple(parts)
@@ -164,7 +165,7 @@ class Document:
         return pos.values.get(())
 
     def style(self, parts: yamlio.PathKey) -> str | None:
-        pos = self._pos()
+        pos = self.positions()
         if pos is None or pos.styles is None:
             return None
         return pos.styles.get(tuple(parts))

@@ -21,11 +21,11 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
+from deancli.plan.evidence import Evidence, newest, newest_evidence
 from deancli.plan.model import (
     Initiative,
     Milestone,
     Plan,
-    iter_source_refs,
     parse_date,
     period_start,
 )
@@ -118,48 +118,6 @@ def tally(milestones: list[Milestone], as_of: dt.date) -> Tally:
         overdue=sum(is_overdue(m, as_of) for m in counted),
         unknown=sum(m.status == "unknown" for m in counted),
     )
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A dated piece of evidence. Partial dates (``2023-09``, ``2023``) compare by the start
-    of their period (what is certain); on a tie the more precise date wins."""
-
-    date: str  # as written (may be partial)
-    start: dt.date
-
-    def newer_than(self, other: Evidence | None) -> bool:
-        if other is None:
-            return True
-        return (self.start, len(self.date)) > (other.start, len(other.date))
-
-
-def newest(a: Evidence | None, b: Evidence | None) -> Evidence | None:
-    if b is None:
-        return a
-    return b if b.newer_than(a) else a
-
-
-def newest_evidence(plan: Plan, ini: Initiative, as_of: dt.date) -> Evidence | None:
-    sources = plan.sources_for(ini)
-    dates: set[str] = set()  # the same few dates recur: compare each once
-    for ref, _ in iter_source_refs(ini.data):
-        src = sources.get(ref)
-        if src is not None and src.date:
-            dates.add(src.date)
-    if ini.status_as_of:
-        dates.add(ini.status_as_of)
-    for m in ini.milestones:
-        dates.update(d for d in (m.completed, m.status_as_of) if d)
-    best: Evidence | None = None
-    for value in dates:
-        start = period_start(value)
-        if start is None or start > as_of:
-            continue
-        candidate = Evidence(value, start)
-        if candidate.newer_than(best):
-            best = candidate
-    return best
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from deancli.base import i18n
 from deancli.base.i18n import t
+from deancli.plan.evidence import initiative_is_stale
 from deancli.plan.model import Plan
 from deancli.views.progress import InitiativeSummary, PlanSummary, group
 from deancli.views.table import (
@@ -93,9 +94,19 @@ def _leads(ids: list[str], lang: str) -> str:
     return ", ".join(ids) if ids else t("none", lang)
 
 
-def initiative_table(plan: Plan, items: list[InitiativeSummary], lang: str, title: str) -> Table:
+def initiative_table(
+    plan: Plan,
+    items: list[InitiativeSummary],
+    lang: str,
+    title: str,
+    stale: tuple[set[int], int] | None = None,
+) -> Table:
+    """One row per initiative. ``stale``: the rows (indexes into ``items``) whose current
+    status rests on evidence older than the threshold (months), marked ``*`` and explained
+    in the caption."""
+    stale_rows, months = stale or (set(), 0)
     rows: list[list[Cell]] = []
-    for s in items:
+    for n, s in enumerate(items):
         ini = s.initiative
         rows.append(
             [
@@ -108,9 +119,13 @@ def initiative_table(plan: Plan, items: list[InitiativeSummary], lang: str, titl
                 Bar(s.tally.done, s.tally.counted),
                 s.next_due.label if s.next_due else t("none", lang),
                 count_cell(s.tally.overdue, lang),
-                s.evidence.date if s.evidence else t("none", lang),
+                (s.evidence.date if s.evidence else t("none", lang))
+                + (" *" if n in stale_rows else ""),
             ]
         )
+    caption = None if rows else t("no_initiatives", lang)
+    if stale_rows:
+        caption = t("stale_legend", lang, months=months)
     return Table(
         title=title,
         headers=[
@@ -129,12 +144,13 @@ def initiative_table(plan: Plan, items: list[InitiativeSummary], lang: str, titl
         numeric={0, 5, 8},
         wide={1},
         wrap={2},
-        caption=None if rows else t("no_initiatives", lang),
+        caption=caption,
     )
 
 
-def initiative_json(s: InitiativeSummary) -> dict[str, Any]:
+def initiative_json(s: InitiativeSummary, stale: bool | None = None) -> dict[str, Any]:
     ini = s.initiative
+    extra = {} if stale is None else {"stale": stale}
     return {
         "id": ini.id,
         "slug": ini.slug,
@@ -154,6 +170,7 @@ def initiative_json(s: InitiativeSummary) -> dict[str, Any]:
         },
         "newest_evidence": s.evidence.date if s.evidence else None,
         "path": ini.doc.display,
+        **extra,
     }
 
 
@@ -165,6 +182,7 @@ def status_document(
     pillar: int | None,
     items: list[InitiativeSummary] | None,
     filters: dict[str, Any],
+    stale: set[int] | None = None,
 ) -> dict[str, Any]:
     from deancli import __version__
 
@@ -195,7 +213,9 @@ def status_document(
             "newest_evidence": summary.evidence.date if summary.evidence else None,
         },
         "selection": {"pillar": pillar, **filters},
-        "initiatives": None if items is None else [initiative_json(s) for s in items],
+        "initiatives": None
+        if items is None
+        else [initiative_json(s, n in (stale or set())) for n, s in enumerate(items)],
     }
     return doc
 
@@ -242,10 +262,21 @@ class StatusView:
     lang: str
     selection: StatusSelection
     items: list[InitiativeSummary] | None  # None: no selection, one row per pillar
+    stale_months: int = 12  # the stale-evidence threshold (configuration)
 
     @property
     def as_of(self) -> dt.date:
         return self.summary.as_of
+
+    def stale_rows(self) -> set[int]:
+        """Indexes of the listed initiatives whose current status rests on stale evidence."""
+        return {
+            n
+            for n, s in enumerate(self.items or [])
+            if initiative_is_stale(
+                self.plan, s.initiative, self.as_of, self.stale_months, s.evidence
+            )
+        }
 
     def table(self) -> Table:
         if self.items is None:
@@ -257,7 +288,9 @@ class StatusView:
         else:
             title = t("initiatives", lang)
         title += f" ({t('as_of', lang)} {self.as_of.isoformat()})"
-        return initiative_table(self.plan, self.items, lang, title)
+        return initiative_table(
+            self.plan, self.items, lang, title, (self.stale_rows(), self.stale_months)
+        )
 
     def long_summary(self) -> Table | None:
         """Totals per pillar before a long listing (None when the listing is short)."""
@@ -273,11 +306,16 @@ class StatusView:
             pillar=self.selection.pillar,
             items=self.items,
             filters=self.selection.filters(),
+            stale=self.stale_rows(),
         )
 
 
 def build_status(
-    plan: Plan, as_of: dt.date, lang: str, selection: StatusSelection | None = None
+    plan: Plan,
+    as_of: dt.date,
+    lang: str,
+    selection: StatusSelection | None = None,
+    stale_months: int = 12,
 ) -> StatusView:
     from deancli.views.progress import summarize
 
@@ -286,4 +324,4 @@ def build_status(
     items = None
     if selection.filtering:
         items = [s for ps in summary.pillars for s in ps.initiatives if selection.matches(s)]
-    return StatusView(plan, summary, lang, selection, items)
+    return StatusView(plan, summary, lang, selection, items, stale_months)

@@ -47,10 +47,10 @@ def test_set_writes_only_the_edited_lines(dean, plan_copy):
     assert len(old_lines) == len(new_lines)
     changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
     assert changed == [
-        (b"status: active", b"status: finalising"),
+        (b"status: active" + STALE_08, b"status: finalising" + STALE_08),
         (
-            b"  us: []   # not found in the sources reviewed",
-            b"  us: [DOC]   # not found in the sources reviewed",
+            b"  us: []  # dean: ignore[missing-lead] -- not found in the sources reviewed",
+            b"  us: [DOC]  # dean: ignore[missing-lead] -- not found in the sources reviewed",
         ),
     ]
     assert path.stat().st_mode == mode
@@ -303,10 +303,20 @@ def test_fmt_check_passes_on_the_embedded_plan(dean, in_repo):
     assert result.stdout == "All files already formatted.\n"
 
 
+STALE_08 = (
+    "  # dean: ignore[stale-evidence] -- newest public evidence 2025-05-09; none later found "
+    "(research notes §1.7)"
+).encode()
+
+
 def test_fmt_diff_golden_and_check(dean, plan_copy, golden):
     path = plan_copy / "initiatives/11-technical-training.yaml"
     edit(path, "pillar: 4\n", "")
-    edit(path, "status: active\n", "status: active\npillar: 4   # moved here\n")
+    edit(
+        path,
+        "research notes §1.7)\nstatus_as_of",
+        "research notes §1.7)\npillar: 4   # moved here\nstatus_as_of",
+    )
     edit(path, "    due: 2024-03-31\n", '    due: "2024-03-31"\n')
     before = path.read_text()
     result = dean("fmt", "--diff")

@@ -15,8 +15,8 @@ def test_real_plan_concise_golden(dean, in_repo, golden):
     assert result.exit_code == 0
     golden("validate-real.concise.txt", result.stdout)
     assert result.stdout.splitlines()[-1] == (
-        "Found 12 warnings in 8 files; checked 13 files (11 initiatives, 4 pillars, "
-        "16 organizations) in plan/, as of 2026-11-28."
+        "All checks passed: checked 13 files (11 initiatives, 4 pillars, "
+        "16 organizations) in plan/, as of 2026-11-28; 31 suppressed."
     )
 
 
@@ -153,5 +153,5 @@ def test_python_m_and_exit_code_in_a_real_process(tmp_path):
         check=False,
     )
     assert proc.returncode == 0
-    assert proc.stdout.endswith("in plan/, as of 2026-11-28.\n")
+    assert proc.stdout.endswith("in plan/, as of 2026-11-28; 31 suppressed.\n")
     assert proc.stderr == ""

@@ -20,6 +20,7 @@ from deancli.check.rules import (
     date_order,
     dependency_cycles,
     dependency_refs,
+    dialogue_meetings,
     duplicate_ids,
     file_name,
     future_dates,
@@ -27,6 +28,7 @@ from deancli.check.rules import (
     organization_refs,
     pillar_refs,
     source_refs,
+    stale_evidence,
     status_consistency,
 )
 from deancli.check.rules._base import Context, RuleInfo
@@ -57,4 +59,6 @@ RULES: Final[tuple[Rule, ...]] = (
     date_order,
     missing_lead,
     status_consistency,
+    stale_evidence,
+    dialogue_meetings,
 )

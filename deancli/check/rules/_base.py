@@ -10,7 +10,12 @@ from deancli.plan.model import Parts
 
 @dataclass(frozen=True)
 class Context:
+    """What rules know besides the plan: the reference date and their thresholds
+    (configurable; see deancli/plan/config.py)."""
+
     as_of: dt.date
+    stale_months: int = 12
+    meeting_months: int = 12
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,32 @@ the result. ``human`` formats quote plan text for people and end with a summary 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar, Protocol, TextIO
 
 from deancli.check.result import CheckResult
 
 
+@dataclass(frozen=True)
+class ReportOptions:
+    """How much a human format shows (machine formats always carry everything)."""
+
+    quiet: bool = False  # only errors, then the summary line (which counts everything)
+    verbose: bool = False  # every finding in full, never grouped
+    show_suppressed: bool = False  # list what inline suppressions silenced, and why
+
+
 class Reporter(Protocol):
     human: ClassVar[bool]
 
-    def __init__(self, out: TextIO, *, color: bool | None = None, strict: bool = False) -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        color: bool | None = None,
+        strict: bool = False,
+        options: ReportOptions = ReportOptions(),
+    ) -> None:
         """``strict``: warnings fail too (formats that record pass/fail use it)."""
 
     def report(self, result: CheckResult) -> None: ...

@@ -14,6 +14,7 @@ from typing import ClassVar, TextIO
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.textsafe import plural, safe
 from deancli.check.result import CheckResult
+from deancli.render.reports.base import ReportOptions
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -52,7 +53,14 @@ def annotation(d: Diagnostic) -> str:
 class GithubReporter:
     human: ClassVar[bool] = False
 
-    def __init__(self, out: TextIO, *, color: bool | None = None, strict: bool = False) -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        color: bool | None = None,
+        strict: bool = False,
+        options: ReportOptions = ReportOptions(),  # noqa: B008
+    ) -> None:
         self.out = out
 
     def report(self, result: CheckResult) -> None:

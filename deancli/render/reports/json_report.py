@@ -7,6 +7,7 @@ from typing import Any, ClassVar, TextIO
 from deancli import __version__
 from deancli.check.result import CheckResult
 from deancli.render.jsontext import dumps
+from deancli.render.reports.base import ReportOptions
 
 VERSION = 1
 
@@ -29,13 +30,25 @@ def document(result: CheckResult) -> dict[str, Any]:
             "organizations": result.organizations,
         },
         "diagnostics": [d.to_dict() for d in result.diagnostics],
+        "suppressed": [
+            {**s.diagnostic.to_dict(), "reason": s.reason, "suppressed_at": s.where}
+            for s in result.suppressed
+        ],
+        "config": result.config,
     }
 
 
 class JsonReporter:
     human: ClassVar[bool] = False
 
-    def __init__(self, out: TextIO, *, color: bool | None = None, strict: bool = False) -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        color: bool | None = None,
+        strict: bool = False,
+        options: ReportOptions = ReportOptions(),  # noqa: B008
+    ) -> None:
         self.out = out
 
     def report(self, result: CheckResult) -> None:

@@ -11,6 +11,7 @@ from typing import ClassVar, TextIO
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.textsafe import safe
 from deancli.check.result import CheckResult
+from deancli.render.reports.base import ReportOptions
 
 
 def _line(d: Diagnostic) -> str:
@@ -59,7 +60,14 @@ def document(result: CheckResult, *, strict: bool = False) -> ET.Element:
 class JunitReporter:
     human: ClassVar[bool] = False
 
-    def __init__(self, out: TextIO, *, color: bool | None = None, strict: bool = False) -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        color: bool | None = None,
+        strict: bool = False,
+        options: ReportOptions = ReportOptions(),  # noqa: B008
+    ) -> None:
         self.out = out
         self.strict = strict
 

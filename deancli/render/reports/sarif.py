@@ -10,6 +10,7 @@ from deancli.base.diagnostics import Diagnostic, Location, Severity
 from deancli.base.textsafe import json_safe, safe
 from deancli.check.codes import all_codes, help_text
 from deancli.check.result import CheckResult
+from deancli.render.reports.base import ReportOptions
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -98,7 +99,14 @@ def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
 class SarifReporter:
     human: ClassVar[bool] = False
 
-    def __init__(self, out: TextIO, *, color: bool | None = None, strict: bool = False) -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        color: bool | None = None,
+        strict: bool = False,
+        options: ReportOptions = ReportOptions(),  # noqa: B008
+    ) -> None:
         self.out = out
 
     def report(self, result: CheckResult) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import ClassVar, TextIO
 
 from rich.text import Text
@@ -10,8 +11,11 @@ from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.textsafe import plural, safe
 from deancli.check.result import CheckResult
 from deancli.render.console import make_console
+from deancli.render.reports.base import ReportOptions
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+GROUP_FROM = 10  # more findings of one rule than this are grouped in the full format
+GROUP_SHOW = 3  # of which this many are shown in full
 _MAX_EXCERPT = 160
 
 
@@ -33,6 +37,8 @@ def summary_line(result: CheckResult) -> Text:
     )
     if result.reported_paths:
         what += f"; reporting on {plural(result.files_reported, 'file')}"
+    if result.suppressed:
+        what += f"; {len(result.suppressed)} suppressed"
     if not result.diagnostics:
         return Text.assemble(("All checks passed", "bold green"), f": checked {what}.")
     parts = []
@@ -56,8 +62,41 @@ class ConciseReporter:
 
     human: ClassVar[bool] = True
 
-    def __init__(self, out: TextIO, *, color: bool | None = None, strict: bool = False) -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        color: bool | None = None,
+        strict: bool = False,
+        options: ReportOptions = ReportOptions(),  # noqa: B008
+    ) -> None:
         self.console = make_console(out, color=color)
+        self.options = options
+
+    def shown(self, result: CheckResult) -> list[Diagnostic]:
+        if self.options.quiet:
+            return [d for d in result.diagnostics if d.severity >= Severity.ERROR]
+        return result.diagnostics
+
+    def epilogue(self, result: CheckResult) -> None:
+        """What follows the findings: the suppressed ones when asked, then the summary."""
+        if self.options.show_suppressed and result.suppressed:
+            self.console.print(
+                Text(f"Suppressed ({len(result.suppressed)}):", style="bold"), soft_wrap=True
+            )
+            for s in result.suppressed:
+                reason = safe(s.reason) if s.reason else "(no reason given)"
+                self.console.print(
+                    Text.assemble(
+                        "  ",
+                        (location_text(s.diagnostic), "bold"),
+                        f": {s.diagnostic.code} {s.diagnostic.name}: ",
+                        reason,
+                        (f"  [{safe(s.where)}]", "dim"),
+                    ),
+                    soft_wrap=True,
+                )
+        self.console.print(summary_line(result), soft_wrap=True)
 
     def line(self, d: Diagnostic) -> Text:
         return Text.assemble(
@@ -69,20 +108,39 @@ class ConciseReporter:
         )
 
     def report(self, result: CheckResult) -> None:
-        for d in result.diagnostics:
+        for d in self.shown(result):
             self.console.print(self.line(d), soft_wrap=True)
-        self.console.print(summary_line(result), soft_wrap=True)
+        self.epilogue(result)
 
 
 class FullReporter(ConciseReporter):
     """ruff-style: header, location, a source excerpt with a caret, help and notes."""
 
     def report(self, result: CheckResult) -> None:
-        for d in result.diagnostics:
+        shown = self.shown(result)
+        per_rule = Counter(d.code for d in shown)
+        printed: Counter[str] = Counter()
+        for d in shown:
+            many = per_rule[d.code] > GROUP_FROM and not self.options.verbose
+            if many and printed[d.code] >= GROUP_SHOW:
+                continue
+            printed[d.code] += 1
             for line in self.render(d, result.sources.get(d.location.path)):
                 self.console.print(line, soft_wrap=True)
             self.console.print()
-        self.console.print(summary_line(result), soft_wrap=True)
+            if many and printed[d.code] == GROUP_SHOW:
+                rest = [x for x in shown if x.code == d.code][GROUP_SHOW:]
+                files = len({x.location.path for x in rest})
+                self.console.print(
+                    Text.assemble(
+                        (f"… {len(rest)} × {d.name} ({d.code}) more", "bold"),
+                        f", in {plural(files, 'file')}; --verbose shows every one "
+                        "(--format concise, one line each)",
+                    ),
+                    soft_wrap=True,
+                )
+                self.console.print()
+        self.epilogue(result)
 
     def render(self, d: Diagnostic, lines: list[str] | None) -> list[Text]:
         style = _STYLE[d.severity]

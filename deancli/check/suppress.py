@@ -1,0 +1,160 @@
+"""Inline suppressions: ``# dean: ignore[DEAN211] -- no Mexican lead is public``.
+
+A suppression at the end of a line covers the findings on that line and in the key or item
+that starts there; on a line of its own it covers the key or item that starts on the next
+line (a whole milestone, say). It names codes or rule names, and gives a reason after ``--``.
+Coverage is by position in the data (the key's path), so a suppression keeps working when
+``dean fmt`` moves the key with its comment.
+
+A suppression without a reason is itself a warning (DEAN022), and one that silences nothing
+is reported (DEAN021), like ruff's unused ``noqa``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from deancli.base.diagnostics import Diagnostic, Location, Severity, Span, json_path
+from deancli.plan.loader import Document
+
+UNUSED = ("DEAN021", "unused-suppression", Severity.WARNING, "a suppression that silences nothing")
+NO_REASON = (
+    "DEAN022",
+    "suppression-without-reason",
+    Severity.WARNING,
+    "a suppression that does not say why",
+)
+
+_COMMENT = re.compile(r"(?:^|\s)#\s*dean:\s*ignore\[([^\]\n]*)\](?:[ \t]*--[ \t]*(\S[^\n]*?))?\s*$")
+
+
+@dataclass
+class Suppression:
+    path: str  # the file, as displayed
+    line: int
+    column: int
+    rules: tuple[str, ...]  # codes or names, as written
+    reason: str | None
+    covers: str | None  # JSON path of the key or item it is about
+    own_line: bool
+    used: set[str] = field(default_factory=set)
+
+    def matches(self, d: Diagnostic) -> bool:
+        if d.code not in self.rules and d.name not in self.rules:
+            return False
+        if not self.own_line and d.location.line == self.line:
+            return True
+        if self.covers is None or d.json_path is None:
+            return False
+        jp = d.json_path
+        return jp == self.covers or jp.startswith((self.covers + ".", self.covers + "["))
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    diagnostic: Diagnostic
+    reason: str | None
+    where: str  # file:line of the suppression
+
+
+def node_at_line(doc: Document, line: int) -> tuple[str | int, ...] | None:
+    """The outermost key, or list item, that starts on ``line`` (1-based): what a comment on
+    the line above, or at the end of this line, is about. (A mapping's value that merely
+    starts on the line of its first key is not it: that line is about the key.)"""
+    pos = doc.positions()
+    if pos is None or pos.values is None or pos.keys is None:
+        return None
+    found = [p for p, span in pos.keys.items() if span.line == line]
+    found += [
+        p for p, span in pos.values.items() if span.line == line and p and isinstance(p[-1], int)
+    ]
+    return min(found, key=len) if found else None
+
+
+def find_suppressions(doc: Document) -> list[Suppression]:
+    text = doc.text
+    if text is None or "dean:" not in text:
+        return []
+    out = []
+    lines = text.splitlines()
+    for n, line in enumerate(lines, start=1):
+        m = _COMMENT.search(line)
+        if m is None:
+            continue
+        rules = tuple(r.strip() for r in m.group(1).split(",") if r.strip())
+        own_line = line[: m.start()].strip() == ""
+        target = n
+        if own_line:  # about the next line that holds data
+            target = next(
+                (
+                    k
+                    for k in range(n + 1, len(lines) + 1)
+                    if lines[k - 1].strip() and not lines[k - 1].lstrip().startswith("#")
+                ),
+                0,
+            )
+        parts = node_at_line(doc, target) if target else None
+        column = line.index("#", m.start()) + 1
+        out.append(
+            Suppression(
+                doc.display,
+                n,
+                column,
+                rules,
+                m.group(2),
+                json_path(parts) if parts else None,
+                own_line,
+            )
+        )
+    return out
+
+
+def apply(
+    diags: list[Diagnostic], documents: list[Document]
+) -> tuple[list[Diagnostic], list[Suppressed]]:
+    """Findings that no suppression covers (plus findings about the suppressions
+    themselves), and the suppressed ones with their reasons."""
+    by_file: dict[str, list[Suppression]] = {}
+    for doc in documents:
+        found = find_suppressions(doc)
+        if found:
+            by_file[doc.display] = found
+    if not by_file:
+        return diags, []
+    kept: list[Diagnostic] = []
+    silenced: list[Suppressed] = []
+    for d in diags:
+        hit = next((s for s in by_file.get(d.location.path, ()) if s.matches(d)), None)
+        if hit is None:
+            kept.append(d)
+            continue
+        hit.used.add(d.code)
+        hit.used.add(d.name)
+        silenced.append(Suppressed(d, hit.reason, f"{hit.path}:{hit.line}"))
+    for sups in by_file.values():
+        for s in sups:
+            at = Location.at(s.path, Span(s.line, s.column))
+            unused = [r for r in s.rules if r not in s.used]
+            if not s.rules or unused:
+                names = ", ".join(f"`{r}`" for r in unused) or "no rule"
+                kept.append(
+                    Diagnostic(
+                        *UNUSED[:3],
+                        f"suppression of {names} silences nothing here",
+                        at,
+                        hint="remove it, or move it to the line of the finding (or the line "
+                        "above the key it is about)",
+                    )
+                )
+            if not s.reason:
+                kept.append(
+                    Diagnostic(
+                        *NO_REASON[:3],
+                        "suppression without a reason",
+                        at,
+                        hint="say why after `--`, e.g. "
+                        "`# dean: ignore[DEAN211] -- no lead is public`",
+                    )
+                )
+    return kept, silenced
