@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-AS_OF = "2026-11-28"
+from deancli.base.diagnostics import Diagnostic
+from tests.conftest import AS_OF as AS_OF  # the reference date of every test
 
 # lines: 1 schema_version, 3 name, 4 established, 5 relaunched, 6 work_plan_presented,
 # 8-9 co_chairs, 11-14 meetings, 16-18 pillar 1, 19-21 pillar 2, 23-25 the shared source
@@ -111,3 +112,8 @@ def write_plan(root: Path, files: dict[str, str | None] | None = None) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def where(diags: list[Diagnostic]) -> list[tuple[str, str, int | None, int | None]]:
+    """(code, path, line, column) of each finding, in the order they were given."""
+    return [(d.code, d.location.path, d.location.line, d.location.column) for d in diags]

@@ -11,13 +11,7 @@ from deancli.check.rules import Context, Rule
 from deancli.plan.load import load_plan
 from tests.unit.plans import AS_OF
 
-Where = tuple[str, str, int | None, int | None]
 RunRule = Callable[..., list[Diagnostic]]
-
-
-def where(diags: list[Diagnostic]) -> list[Where]:
-    """(code, path, line, column) of each finding, in the order the rule gave them."""
-    return [(d.code, d.location.path, d.location.line, d.location.column) for d in diags]
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import date_order
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import DIALOGUE, FIRST, ORGANIZATIONS, SECOND, initiative, milestone
+from tests.unit.plans import DIALOGUE, FIRST, ORGANIZATIONS, SECOND, initiative, milestone, where
 from tests.unit.plans import milestones as ms
 
 DLG = "dialogue.yaml"

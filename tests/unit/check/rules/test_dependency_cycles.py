@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import dependency_cycles
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import FIRST, SECOND, initiative, milestone, milestones
+from tests.unit.plans import FIRST, SECOND, initiative, milestone, milestones, where
 
 THIRD = "initiatives/03-third.yaml"
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import dependency_refs
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import FIRST, SECOND, initiative, milestone, milestones
+from tests.unit.plans import FIRST, SECOND, initiative, milestone, milestones, where
 
 CASES = {
     "clean": ({}, []),

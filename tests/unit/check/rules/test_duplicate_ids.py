@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import duplicate_ids
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import DIALOGUE, FIRST, ORGANIZATIONS, SECOND, initiative
+from tests.unit.plans import DIALOGUE, FIRST, ORGANIZATIONS, SECOND, initiative, where
 
 M = "  - {id: %s, title: {es: M, en: M}, status: planned}\n"
 SRC = "  - {id: %s, title: T, publisher: P}\n"

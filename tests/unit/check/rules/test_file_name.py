@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import file_name
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import FIRST, initiative
+from tests.unit.plans import FIRST, initiative, where
 
 CASES = {
     "clean": ({}, []),

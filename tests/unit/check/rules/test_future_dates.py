@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import future_dates
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import AS_OF, FIRST, initiative, milestone, milestones
+from tests.unit.plans import AS_OF, FIRST, initiative, milestone, milestones, where
 
 
 def one(*args, **fields):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import missing_lead
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import FIRST, SECOND, initiative
+from tests.unit.plans import FIRST, SECOND, initiative, where
 
 CASES = {
     "clean": ({}, []),

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import organization_refs
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import DIALOGUE, FIRST, ORGANIZATIONS, initiative
+from tests.unit.plans import DIALOGUE, FIRST, ORGANIZATIONS, initiative, where
 
 ORGS = "organizations.yaml"
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import source_refs
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import DIALOGUE, FIRST, SECOND, initiative, milestone, milestones
+from tests.unit.plans import DIALOGUE, FIRST, SECOND, initiative, milestone, milestones, where
 
 MINE = "sources:\n  - {id: mine, title: T, publisher: P}\n"
 WITH_DIALOGUE_SOURCES = DIALOGUE.replace(

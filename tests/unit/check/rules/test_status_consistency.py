@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deancli.check.rules import status_consistency
-from tests.unit.check.rules.conftest import where
-from tests.unit.plans import FIRST, initiative, milestone, milestones
+from tests.unit.plans import FIRST, initiative, milestone, milestones, where
 
 
 def completed(*items, status="completed"):
