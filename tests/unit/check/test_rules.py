@@ -30,8 +30,12 @@ def test_every_rule_module_has_its_unit_tests():
 
 
 def test_the_minimal_plan_passes_every_check(mini_plan):
+    """...but the two freshness rules: it records no dated evidence and no recent meeting
+    (their own cases are in rules/test_stale_evidence.py and rules/test_dialogue_meetings.py)."""
     result = check(mini_plan(), as_of=dt.date.fromisoformat(AS_OF))
-    assert [d.code for d in result.diagnostics] == []
+    assert sorted({d.code for d in result.diagnostics}) == ["DEAN220", "DEAN221"]
+    result = check(mini_plan(), as_of=dt.date.fromisoformat("2022-10-01"))
+    assert [d.code for d in result.diagnostics] == ["DEAN220", "DEAN220"]  # no dated evidence
     assert (result.files_checked, result.initiatives, result.pillars, result.organizations) == (
         4,
         2,

@@ -80,7 +80,9 @@ EXPECTED = (
       "hint": "initiative files belong in initiatives/",
       "related": []
     }
-  ]
+  ],
+  "suppressed": [],
+  "config": null
 }
 """
 ).replace("VERSION", __version__)
@@ -101,7 +103,16 @@ def test_nothing_found(report):
     doc = json.loads(report("json", result([])))
     assert doc["diagnostics"] == []
     assert doc["summary"]["files_with_findings"] == 0
-    assert list(doc) == ["version", "tool", "plan", "as_of", "summary", "diagnostics"]
+    assert list(doc) == [
+        "version",
+        "tool",
+        "plan",
+        "as_of",
+        "summary",
+        "diagnostics",
+        "suppressed",
+        "config",
+    ]
 
 
 def test_invisible_characters_are_escaped(report):
