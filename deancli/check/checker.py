@@ -94,6 +94,9 @@ def check(
     progress: Progress | None = None,
 ) -> CheckResult:
     """Validate the whole plan; report findings on ``paths`` (all files when empty)."""
+    import time
+
+    started = time.perf_counter()
     selected = select_paths(root, paths) if paths else []
     loaded = loaded or load_plan(root, progress)
     diags = cap_per_file(run_checks(loaded, as_of))
@@ -132,4 +135,6 @@ def check(
         files=[doc.display for doc in loaded.documents],
         file_pillars={i.doc.display: i.pillar for i in plan.initiatives},
         pillar_labels={p.number: f"{p.roman}: {p.title.get('en')}" for p in plan.pillars},
+        file_ids={i.doc.display: i.id for i in plan.initiatives if i.id is not None},
+        elapsed=time.perf_counter() - started,
     )
