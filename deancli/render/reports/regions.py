@@ -24,9 +24,11 @@ class Region(NamedTuple):
 
 
 def _length(lines: list[str] | None, n: int) -> int | None:
-    if lines is not None and 1 <= n <= len(lines):
-        return len(lines[n - 1])
-    return None
+    """The length of line ``n``; 0 past the end of a known file (an empty file has one
+    empty line); None when the source is unknown."""
+    if lines is None:
+        return None
+    return len(lines[n - 1]) if 1 <= n <= len(lines) else 0
 
 
 def region(loc: Location, lines: list[str] | None) -> Region:
@@ -43,7 +45,8 @@ def region(loc: Location, lines: list[str] | None) -> Region:
     if loc.end_column is not None and loc.end_line is not None:
         end_column = loc.end_column
     elif end_line == line:
-        end_column = column + 1  # one character
+        n = _length(lines, line)  # one character, if the line has one there
+        end_column = column + 1 if n is None or column <= n else column
     else:
         n = _length(lines, end_line)
         end_column = (n if n is not None else 0) + 1
