@@ -339,6 +339,13 @@ def test_every_rule_has_a_distinct_full_description():
         assert rule["fullDescription"]["text"] != rule["shortDescription"]["text"]
 
 
+@pytest.mark.parametrize("code", ["DEAN001", "DEAN015", "DEAN204"])
+def test_sarif_help_is_what_dean_explain_prints(dean, in_repo, code):
+    rules = _sarif(dean)["runs"][0]["tool"]["driver"]["rules"]
+    (rule,) = [r for r in rules if r["id"] == code]
+    assert rule["help"]["text"] + "\n" == dean("explain", code).stdout
+
+
 # ---------------------------------------------------------------- annotations
 
 # A reading of actions/runner (src/Runner.Common/ActionCommand.cs, TryParseV2; written from

@@ -59,21 +59,21 @@ class _Paths:
         self.root = root
         self._cache: dict[str, tuple[str, str | None]] = {}
 
-    def relative(self, display: str) -> str:
-        """The path relative to the root, ``/``-separated (the absolute path when outside)."""
-        path = _absolute(display)
+    def _inside(self, display: str) -> str | None:
         try:
-            return path.relative_to(self.root).as_posix()
+            return _absolute(display).relative_to(self.root).as_posix()
         except ValueError:
-            return path.as_posix()
+            return None
+
+    def relative(self, display: str) -> str:
+        """The path relative to the root, ``/``-separated (absolute when outside it)."""
+        return self._inside(display) or _absolute(display).as_posix()
 
     def artifact(self, display: str) -> dict[str, str]:
         if display not in self._cache:
-            path = _absolute(display)
-            try:
-                rel = path.relative_to(self.root).as_posix()
-            except ValueError:
-                self._cache[display] = (path.as_uri(), None)
+            rel = self._inside(display)
+            if rel is None:
+                self._cache[display] = (_absolute(display).as_uri(), None)
             else:
                 # quote() encodes everything but unreserved characters and "/": spaces, "#",
                 # "%", ":" (which would read as a scheme), non-ASCII (as UTF-8)
