@@ -58,12 +58,16 @@ class _Paths:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._cache: dict[str, tuple[str, str | None]] = {}
+        self._inside_cache: dict[str, str | None] = {}
 
     def _inside(self, display: str) -> str | None:
-        try:
-            return _absolute(display).relative_to(self.root).as_posix()
-        except ValueError:
-            return None
+        if display not in self._inside_cache:
+            try:
+                rel: str | None = _absolute(display).relative_to(self.root).as_posix()
+            except ValueError:
+                rel = None
+            self._inside_cache[display] = rel
+        return self._inside_cache[display]
 
     def relative(self, display: str) -> str:
         """The path relative to the root, ``/``-separated (absolute when outside it)."""
