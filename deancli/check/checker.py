@@ -63,6 +63,9 @@ def check(
     config: Config | None = None,
 ) -> CheckResult:
     """Validate the whole plan; report findings on ``paths`` (all files when empty)."""
+    import time
+
+    started = time.perf_counter()
     selected = select_paths(root, paths) if paths else []
     loaded = loaded or load_plan(root, progress)
     config = config or Config()
@@ -105,6 +108,8 @@ def check(
         pillar_labels={p.number: f"{p.roman}: {p.title.get('en')}" for p in plan.pillars},
         suppressed=suppressed,
         config=config.display,
+        file_ids={i.doc.display: i.id for i in plan.initiatives if i.id is not None},
+        elapsed=time.perf_counter() - started,
     )
 
 

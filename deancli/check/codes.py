@@ -81,3 +81,17 @@ def help_text(code: str) -> str:
         return doc
     info = find(code)
     return f"{info.summary[0].upper()}{info.summary[1:]}." if info else ""
+
+
+def description(code: str) -> str:
+    """What a code catches, on one line: the first paragraph of its docs/rules.md section
+    (the paragraph before any example or further detail), else its summary."""
+    doc = documentation().get(code, "")
+    first = doc.split("\n\n", 1)[0]
+    if first.startswith("```"):
+        first = ""
+    text = " ".join(first.split())
+    if text:
+        return text
+    info = find(code)
+    return f"{info.summary[0].upper()}{info.summary[1:]}." if info else ""

@@ -32,6 +32,8 @@ class CheckResult:
     files: list[str] = field(default_factory=list)
     file_pillars: dict[str, int | None] = field(default_factory=dict)
     pillar_labels: dict[int, str] = field(default_factory=dict)  # 1 -> "I: Building Back..."
+    file_ids: dict[str, int] = field(default_factory=dict)  # initiative file -> its id
+    elapsed: float = 0.0  # seconds the check took (load, schema, rules)
     # source lines of the files that have findings, for excerpts in human formats
     sources: dict[str, list[str]] = field(default_factory=dict)
     # findings silenced by inline suppressions, with their reasons (--show-suppressed)

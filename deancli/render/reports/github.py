@@ -4,6 +4,11 @@ Data and properties are escaped exactly as the Actions runner unescapes them
 (actions/runner ActionCommand.cs): in data `%` `\\r` `\\n`; in properties also `:` and `,`.
 Control characters are made visible first, so a value can neither end the command line
 nor start a new one.
+
+Positions follow the runner and the toolkit (docs/output.md cites them): ``endColumn`` is the
+column of the last character, inclusive (the runner's IssueExtensions.ToAnnotation defaults it
+to ``col``; actions/toolkit documents "Defaults to `startColumn`"), and columns are only sent
+when the annotation starts and ends on the same line (the runner drops them otherwise).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.textsafe import plural, safe
 from deancli.check.result import CheckResult
 from deancli.render.reports.base import ReportOptions
+from deancli.render.reports.regions import region
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,17 +33,27 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(d: Diagnostic) -> str:
+def position(d: Diagnostic, lines: list[str] | None = None) -> list[str]:
+    """``line``, ``col``, ``endLine``, ``endColumn`` as the runner reads them; nothing for a
+    finding about the whole file (a file-level annotation)."""
     loc = d.location
-    props = [f"file={escape_property(safe(loc.path))}"]
-    if loc.line is not None:
-        props.append(f"line={loc.line}")
-        if loc.column is not None:
-            props.append(f"col={loc.column}")
-        if loc.end_line is not None:
-            props.append(f"endLine={loc.end_line}")
-            if loc.end_column is not None:
-                props.append(f"endColumn={loc.end_column}")
+    if loc.line is None:
+        return []
+    r = region(loc, lines)
+    if loc.column is None or r.end_line != r.start_line:
+        return [f"line={r.start_line}", f"endLine={r.end_line}"]
+    last = max(r.start_column, r.end_column - 1)  # inclusive
+    return [
+        f"line={r.start_line}",
+        f"col={r.start_column}",
+        f"endLine={r.end_line}",
+        f"endColumn={last}",
+    ]
+
+
+def annotation(d: Diagnostic, lines: list[str] | None = None) -> str:
+    loc = d.location
+    props = [f"file={escape_property(safe(loc.path))}", *position(d, lines)]
     props.append(f"title={escape_property(f'dean {d.code} {d.name}')}")
     message = safe(d.message)
     if d.hint:
@@ -67,7 +83,7 @@ class GithubReporter:
         for path, items in groupby(result.diagnostics, key=lambda d: d.location.path):
             self.out.write(f"::group::{escape_data(safe(path))}\n")
             for d in items:
-                self.out.write(annotation(d) + "\n")
+                self.out.write(annotation(d, result.sources.get(path)) + "\n")
             self.out.write("::endgroup::\n")
         self.out.write(
             f"dean: {plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} "

@@ -1,17 +1,30 @@
-"""JUnit XML for CI dashboards: one test case per plan file, one failure per finding at or
-above the failing severity (errors; warnings too with --strict). Lower findings go to the
-test case's system-out."""
+"""JUnit XML for CI dashboards (documented in docs/output.md).
+
+One test case per plan file; a file fails when it has a finding at or above the failing
+severity (errors; warnings too with --strict), and then carries exactly one ``<failure>``
+listing every such finding, one per line. Lower findings are listed in the suite's
+``<system-out>``. The document validates against both the schema Jenkins' xUnit plugin uses
+(junit-10.xsd) and Apache Ant's (which allows no output inside a test case and at most one
+failure per case), and its counts are the ones junitparser and other tools recount from the
+test cases.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import socket
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import ClassVar, TextIO
 
+from deancli import __version__
 from deancli.base.diagnostics import Diagnostic, Severity
-from deancli.base.textsafe import safe
+from deancli.base.textsafe import plural, safe
 from deancli.check.result import CheckResult
 from deancli.render.reports.base import ReportOptions
+
+CLASSNAME = "dean.validate"
 
 
 def _line(d: Diagnostic) -> str:
@@ -23,6 +36,48 @@ def _line(d: Diagnostic) -> str:
     return f"{where}: {d.severity.label}[{d.code}] {d.name}: {safe(d.message)}{hint}"
 
 
+def _seconds(ms: int) -> str:
+    """Milliseconds as seconds with three decimals (both schemas' time types accept it)."""
+    return f"{ms // 1000}.{ms % 1000:03d}"
+
+
+def _shares(elapsed: float, n: int) -> list[int]:
+    """The check's time in milliseconds, shared evenly among ``n`` files: files are checked
+    together (cross-file rules), so no file has a time of its own. The shares add up to the
+    suite's time exactly, so a reader that recounts the suite from its cases (junitparser)
+    gets the same time."""
+    total = max(0, round(elapsed * 1000))
+    base, extra = divmod(total, max(n, 1))
+    return [base + (i < extra) for i in range(n)]
+
+
+def _timestamp() -> str:
+    """When the report is written, in UTC: ``YYYY-MM-DDTHH:MM:SS`` (Ant allows no zone).
+    SOURCE_DATE_EPOCH, when set, fixes it for reproducible artefacts."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    else:
+        when = dt.datetime.now(dt.UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _hostname() -> str:
+    return safe(socket.gethostname()).strip() or "localhost"
+
+
+def _failure_message(failing: list[Diagnostic]) -> str:
+    if len(failing) == 1:
+        return safe(failing[0].message)
+    errors = sum(d.severity == Severity.ERROR for d in failing)
+    parts = []
+    if errors:
+        parts.append(plural(errors, "error"))
+    if len(failing) - errors:
+        parts.append(plural(len(failing) - errors, "warning"))
+    return " and ".join(parts)
+
+
 def document(result: CheckResult, *, strict: bool = False) -> ET.Element:
     threshold = Severity.WARNING if strict else Severity.ERROR
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
@@ -32,27 +87,49 @@ def document(result: CheckResult, *, strict: bool = False) -> ET.Element:
     for path in by_file:
         if path not in files:
             files.append(path)
-    suite = ET.Element("testsuite", name="dean validate")
+    # Ant's schema: package and id are required on a testsuite inside testsuites, and the
+    # children come in this order: properties, testcase*, system-out, system-err.
+    suite = ET.Element(
+        "testsuite",
+        name="dean validate",
+        package=CLASSNAME,
+        id="0",
+        timestamp=_timestamp(),
+        hostname=_hostname(),
+    )
+    properties = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("dean.version", __version__),
+        ("plan", safe(result.plan_root)),
+        ("as_of", result.as_of.isoformat()),
+        ("strict", "true" if strict else "false"),
+    ):
+        ET.SubElement(properties, "property", name=name, value=value)
     failures = 0
-    for path in files:
-        case = ET.SubElement(suite, "testcase", name=safe(path), classname="dean.validate")
-        case.set("file", safe(path))
+    below: list[str] = []
+    times = _shares(result.elapsed, len(files))
+    for path, ms in zip(files, times, strict=True):
+        case = ET.SubElement(
+            suite, "testcase", name=safe(path), classname=CLASSNAME, time=_seconds(ms)
+        )
         failing = [d for d in by_file.get(path, []) if d.severity >= threshold]
-        others = [d for d in by_file.get(path, []) if d.severity < threshold]
+        below += [_line(d) for d in by_file.get(path, []) if d.severity < threshold]
         if failing:
             failures += 1
-        for d in failing:
-            failure = ET.SubElement(case, "failure", type=d.code, message=safe(d.message))
-            failure.text = _line(d)
-        if others:
-            ET.SubElement(case, "system-out").text = "\n".join(_line(d) for d in others)
+            codes = sorted({d.code for d in failing})
+            failure = ET.SubElement(
+                case, "failure", type=" ".join(codes), message=_failure_message(failing)
+            )
+            failure.text = "\n".join(_line(d) for d in failing)
+    ET.SubElement(suite, "system-out").text = "\n".join(below)
+    ET.SubElement(suite, "system-err").text = ""
     suite.set("tests", str(len(files)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     suite.set("skipped", "0")
-    root = ET.Element(
-        "testsuites", name="dean", tests=str(len(files)), failures=str(failures), errors="0"
-    )
+    suite.set("time", _seconds(sum(times)))
+    # Ant's schema allows no attributes on testsuites; readers count from the suite
+    root = ET.Element("testsuites")
     root.append(suite)
     return root
 

@@ -1,60 +1,154 @@
-"""SARIF 2.1.0 for code-scanning dashboards; every rule is described once in the driver."""
+"""SARIF 2.1.0 for code-scanning dashboards (documented in docs/output.md).
+
+Shaped for GitHub code scanning ("SARIF support for code scanning"): every rule is described
+once in the driver from docs/rules.md (short and full description, help as text and
+Markdown, precision and problem severity); every result has a complete region, a URI
+relative to the repository root (``uriBaseId``), and ``partialFingerprints`` that do not
+depend on line numbers, so an alert keeps its identity when lines move. At most 25,000
+results are written (GitHub rejects more), with a notification saying how many were left out.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
+from pathlib import Path
 from typing import Any, ClassVar, TextIO
+from urllib.parse import quote
 
 from deancli import __version__
 from deancli.base.diagnostics import Diagnostic, Location, Severity
 from deancli.base.textsafe import json_safe, safe
-from deancli.check.codes import all_codes, help_text
+from deancli.check.codes import CodeInfo, all_codes, description, help_text
 from deancli.check.result import CheckResult
 from deancli.render.reports.base import ReportOptions
+from deancli.render.reports.regions import region
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+PROBLEM_SEVERITY = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "recommendation",
+}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+BASE_ID = "SRCROOT"
+MAX_RESULTS = 25_000  # GitHub rejects a run with more results
+MAX_DESCRIPTION = 1024  # GitHub's limit for shortDescription and fullDescription
+# the key GitHub code scanning reads, and the same identity under dean's own versioned name
+FINGERPRINT_KEYS = ("primaryLocationLineHash", "deanFindingIdentity/v1")
 
 
-def _region(loc: Location) -> dict[str, int] | None:
-    if loc.line is None:
-        return None
-    region = {"startLine": loc.line}
-    if loc.column is not None:
-        region["startColumn"] = loc.column
-    if loc.end_line is not None:
-        region["endLine"] = loc.end_line
-        if loc.end_column is not None:
-            region["endColumn"] = loc.end_column
-    return region
+def source_root(plan_dir: Path) -> tuple[Path, str]:
+    """The directory URIs are relative to: the repository holding the plan (the nearest
+    directory with a ``.git``), else the plan directory's parent."""
+    for d in (plan_dir, *plan_dir.parents):
+        if (d / ".git").exists():
+            return d, "The root of the git repository that holds the plan."
+    return plan_dir.parent, "The directory that holds the plan (not in a git repository)."
 
 
-def _location(loc: Location) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": safe(loc.path)}}
-    region = _region(loc)
-    if region:
-        physical["region"] = region
-    return {"physicalLocation": physical}
+def _absolute(display: str) -> Path:
+    p = Path(display)
+    return p if p.is_absolute() else Path.cwd() / p
+
+
+class _Paths:
+    """Displayed paths as percent-encoded URIs relative to the source root."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._cache: dict[str, tuple[str, str | None]] = {}
+        self._inside_cache: dict[str, str | None] = {}
+
+    def _inside(self, display: str) -> str | None:
+        if display not in self._inside_cache:
+            try:
+                rel: str | None = _absolute(display).relative_to(self.root).as_posix()
+            except ValueError:
+                rel = None
+            self._inside_cache[display] = rel
+        return self._inside_cache[display]
+
+    def relative(self, display: str) -> str:
+        """The path relative to the root, ``/``-separated (absolute when outside it)."""
+        return self._inside(display) or _absolute(display).as_posix()
+
+    def artifact(self, display: str) -> dict[str, str]:
+        if display not in self._cache:
+            rel = self._inside(display)
+            if rel is None:
+                self._cache[display] = (_absolute(display).as_uri(), None)
+            else:
+                # quote() encodes everything but unreserved characters and "/": spaces, "#",
+                # "%", ":" (which would read as a scheme), non-ASCII (as UTF-8)
+                self._cache[display] = (quote(rel, safe="/", errors="surrogateescape"), BASE_ID)
+        uri, base = self._cache[display]
+        return {"uri": uri, "uriBaseId": base} if base else {"uri": uri}
+
+
+def _limit(text: str) -> str:
+    if len(text) <= MAX_DESCRIPTION:
+        return text
+    cut = text[: MAX_DESCRIPTION - 1]
+    end = cut.rfind(". ")
+    return cut[: end + 1] if end > MAX_DESCRIPTION // 2 else cut.rstrip() + "…"
+
+
+def _rule(c: CodeInfo) -> dict[str, Any]:
+    short = f"{c.summary[0].upper()}{c.summary[1:]}"
+    full = description(c.code)
+    if full == short or full == f"{short}.":
+        full = f"{short} ({c.severity.label} {c.code} {c.name})."
+    header = f"{c.code} {c.name} ({c.severity.label})"
+    doc = help_text(c.code)
+    return {
+        "id": c.code,
+        "name": c.name,
+        "shortDescription": {"text": _limit(short)},
+        "fullDescription": {"text": _limit(full)},
+        "help": {
+            # the text `dean explain CODE` prints, and the same section as Markdown
+            "text": f"{header}\n\n{doc}",
+            "markdown": f"**{c.code} {c.name}** ({c.severity.label})\n\n{doc}",
+        },
+        "defaultConfiguration": {"level": LEVEL[c.severity]},
+        "properties": {
+            "tags": [c.name],
+            # every check is deterministic: a finding is always true of the file
+            "precision": "very-high",
+            "problem.severity": PROBLEM_SEVERITY[c.severity],
+        },
+    }
 
 
 def document(result: CheckResult) -> dict[str, Any]:
     codes = all_codes()
     index = {c.code: i for i, c in enumerate(codes)}
-    rules = [
-        {
-            "id": c.code,
-            "name": c.name,
-            "shortDescription": {"text": c.summary},
-            "fullDescription": {"text": c.summary},
-            "help": {"text": help_text(c.code)},
-            "defaultConfiguration": {"level": LEVEL[c.severity]},
-            "properties": {"tags": [c.name]},
-        }
-        for c in codes
-    ]
+    root, root_text = source_root(_absolute(result.plan_root))
+    paths = _Paths(root)
+    seen: Counter[str] = Counter()
     results = []
     for d in result.diagnostics:
-        results.append(_result(d, index))
+        identity = _identity(d, paths.relative(d.location.path), result.file_ids)
+        seen[identity] += 1
+        out = _result(d, index, paths, result.sources)
+        value = f"{identity}:{seen[identity]}"
+        out["partialFingerprints"] = dict.fromkeys(FINGERPRINT_KEYS, value)
+        results.append(out)
+    kept, left_out = _cap(results, result.diagnostics)
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if left_out:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "warning",
+                "message": {
+                    "text": f"{left_out:,} of {len(results):,} results were left out: GitHub "
+                    f"code scanning accepts at most {MAX_RESULTS:,} per run (errors were kept "
+                    "first). `dean validate` lists them all."
+                },
+            }
+        ]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -65,17 +159,58 @@ def document(result: CheckResult) -> dict[str, Any]:
                         "name": "dean",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": rules,
+                        "rules": [_rule(c) for c in codes],
+                    }
+                },
+                "invocations": [invocation],
+                "originalUriBaseIds": {
+                    BASE_ID: {
+                        "uri": root.as_uri().rstrip("/") + "/",
+                        "description": {"text": root_text},
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": kept,
             }
         ],
     }
 
 
-def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
+def _identity(d: Diagnostic, rel_path: str, file_ids: dict[str, int]) -> str:
+    """What makes a finding the same finding across runs: its rule, file, initiative and
+    place in the data — never its line, so reformatting keeps it."""
+    initiative = file_ids.get(d.location.path)
+    parts = [d.code, rel_path, "" if initiative is None else str(initiative), d.json_path or ""]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _cap(results: list[dict[str, Any]], diags: list[Diagnostic]) -> tuple[list[Any], int]:
+    """At most MAX_RESULTS results, the most severe first, in their original order."""
+    if len(results) <= MAX_RESULTS:
+        return results, 0
+    order = sorted(range(len(results)), key=lambda i: -diags[i].severity)
+    keep = sorted(order[:MAX_RESULTS])
+    return [results[i] for i in keep], len(results) - MAX_RESULTS
+
+
+def _location(loc: Location, paths: _Paths, sources: dict[str, list[str]]) -> dict[str, Any]:
+    r = region(loc, sources.get(loc.path))
+    return {
+        "physicalLocation": {
+            "artifactLocation": paths.artifact(loc.path),
+            "region": {
+                "startLine": r.start_line,
+                "startColumn": r.start_column,
+                "endLine": r.end_line,
+                "endColumn": r.end_column,
+            },
+        }
+    }
+
+
+def _result(
+    d: Diagnostic, index: dict[str, int], paths: _Paths, sources: dict[str, list[str]]
+) -> dict[str, Any]:
     text = safe(d.message)
     if d.hint:
         text += f" (help: {safe(d.hint)})"
@@ -84,11 +219,11 @@ def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
         "ruleIndex": index[d.code],
         "level": LEVEL[d.severity],
         "message": {"text": text},
-        "locations": [_location(d.location)],
+        "locations": [_location(d.location, paths, sources)],
     }
     if d.related:
         out["relatedLocations"] = [
-            {"id": i, **_location(r.location), "message": {"text": safe(r.message)}}
+            {"id": i, **_location(r.location, paths, sources), "message": {"text": safe(r.message)}}
             for i, r in enumerate(d.related)
         ]
     if d.json_path:

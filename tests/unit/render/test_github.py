@@ -13,10 +13,10 @@ EXPECTED = r"""::group::plan/dialogue.yaml
 ::notice file=plan/dialogue.yaml,title=dean DEAN015 too-many-findings::3 more findings in this file not shown
 ::endgroup::
 ::group::plan/initiatives/01-a.yaml
-::warning file=plan/initiatives/01-a.yaml,line=3,col=9,endLine=3,endColumn=11,title=dean DEAN211 missing-lead::no Mexican lead for initiative 1%0Ahelp: add the lead's organization id when a source names it
-::error file=plan/initiatives/01-a.yaml,line=3,col=23,endLine=3,endColumn=26,title=dean DEAN204 unknown-organization::unknown organization `DCO`%0Ahelp: did you mean `DOC`? (known ids: DOC, SE)
-::error file=plan/initiatives/01-a.yaml,line=6,col=9,endLine=6,endColumn=10,title=dean DEAN201 duplicate-id::duplicate milestone id `a`%0Ahelp: give this milestone id another id%0Anote: first used here at plan/initiatives/01-a.yaml:5:9
-::error file=plan/initiatives/01-a.yaml,line=7,col=1,title=dean DEAN101 unknown-key::unknown key `x-note\x1b[31m`, 50%25 off,\nnext line ##[group]
+::warning file=plan/initiatives/01-a.yaml,line=3,col=9,endLine=3,endColumn=10,title=dean DEAN211 missing-lead::no Mexican lead for initiative 1%0Ahelp: add the lead's organization id when a source names it
+::error file=plan/initiatives/01-a.yaml,line=3,col=23,endLine=3,endColumn=25,title=dean DEAN204 unknown-organization::unknown organization `DCO`%0Ahelp: did you mean `DOC`? (known ids: DOC, SE)
+::error file=plan/initiatives/01-a.yaml,line=6,col=9,endLine=6,endColumn=9,title=dean DEAN201 duplicate-id::duplicate milestone id `a`%0Ahelp: give this milestone id another id%0Anote: first used here at plan/initiatives/01-a.yaml:5:9
+::error file=plan/initiatives/01-a.yaml,line=7,col=1,endLine=7,endColumn=1,title=dean DEAN101 unknown-key::unknown key `x-note\x1b[31m`, 50%25 off,\nnext line ##[group]
 ::endgroup::
 ::group::plan/notes.yaml
 ::warning file=plan/notes.yaml,title=dean DEAN004 unexpected-file::file is not part of the plan layout and was not checked%0Ahelp: initiative files belong in initiatives/
@@ -46,7 +46,7 @@ def test_every_line_is_one_command():
     line = annotation(d)
     assert "\n" not in line and "\r" not in line
     assert line == (
-        "::error file=plan/a%2Cb%3Ac.yaml\\n%3A%3Aerror%3A%3Ax,line=1,col=2,"
+        "::error file=plan/a%2Cb%3Ac.yaml\\n%3A%3Aerror%3A%3Ax,line=1,col=2,endLine=1,endColumn=2,"
         "title=dean DEAN101 unknown-key::a\\nb\\rc\\u2028d\\x85e%0Ahelp: h\\n::warning::y"
     )
 

@@ -4,6 +4,7 @@ pointing at its rule by index; plan text escaped as in human formats."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -30,13 +31,14 @@ EXPECTED = (
               "id": "DEAN004",
               "name": "unexpected-file",
               "shortDescription": {
-                "text": "summary of unexpected-file"
+                "text": "Summary of unexpected-file"
               },
               "fullDescription": {
-                "text": "summary of unexpected-file"
+                "text": "A YAML file in the plan directory that is not `dialogue.yaml`, `organizations.yaml` or an initiative under `initiatives/`. It is not checked. Why: a file in the wrong place is silently ignored by every report. Fix: move initiative files into `initiatives/`; delete stray files."
               },
               "help": {
-                "text": "Help for DEAN004."
+                "text": "DEAN004 unexpected-file (warning)\n\nHelp for DEAN004.",
+                "markdown": "**DEAN004 unexpected-file** (warning)\n\nHelp for DEAN004."
               },
               "defaultConfiguration": {
                 "level": "warning"
@@ -44,20 +46,23 @@ EXPECTED = (
               "properties": {
                 "tags": [
                   "unexpected-file"
-                ]
+                ],
+                "precision": "very-high",
+                "problem.severity": "warning"
               }
             },
             {
               "id": "DEAN015",
               "name": "too-many-findings",
               "shortDescription": {
-                "text": "summary of too-many-findings"
+                "text": "Summary of too-many-findings"
               },
               "fullDescription": {
-                "text": "summary of too-many-findings"
+                "text": "More than 100 findings in one file: the first 100 (in reading order) are listed and this note counts the rest. Why: a broken or hostile file must not flood a CI log and hide the findings of other files. Fix: fix the findings listed and run `dean validate` again."
               },
               "help": {
-                "text": "Help for DEAN015."
+                "text": "DEAN015 too-many-findings (info)\n\nHelp for DEAN015.",
+                "markdown": "**DEAN015 too-many-findings** (info)\n\nHelp for DEAN015."
               },
               "defaultConfiguration": {
                 "level": "note"
@@ -65,20 +70,23 @@ EXPECTED = (
               "properties": {
                 "tags": [
                   "too-many-findings"
-                ]
+                ],
+                "precision": "very-high",
+                "problem.severity": "recommendation"
               }
             },
             {
               "id": "DEAN101",
               "name": "unknown-key",
               "shortDescription": {
-                "text": "summary of unknown-key"
+                "text": "Summary of unknown-key"
               },
               "fullDescription": {
-                "text": "summary of unknown-key"
+                "text": "A key the schema does not define, with the closest valid key as \"did you mean\". Keys that start with `x-` are free extensions and are kept untouched."
               },
               "help": {
-                "text": "Help for DEAN101."
+                "text": "DEAN101 unknown-key (error)\n\nHelp for DEAN101.",
+                "markdown": "**DEAN101 unknown-key** (error)\n\nHelp for DEAN101."
               },
               "defaultConfiguration": {
                 "level": "error"
@@ -86,20 +94,23 @@ EXPECTED = (
               "properties": {
                 "tags": [
                   "unknown-key"
-                ]
+                ],
+                "precision": "very-high",
+                "problem.severity": "error"
               }
             },
             {
               "id": "DEAN201",
               "name": "duplicate-id",
               "shortDescription": {
-                "text": "summary of duplicate-id"
+                "text": "Summary of duplicate-id"
               },
               "fullDescription": {
-                "text": "summary of duplicate-id"
+                "text": "The same id twice: initiative ids across files; milestone, indicator and source ids within a file; a local source id that is also a shared one; pillar numbers; organization ids. Both places are shown."
               },
               "help": {
-                "text": "Help for DEAN201."
+                "text": "DEAN201 duplicate-id (error)\n\nHelp for DEAN201.",
+                "markdown": "**DEAN201 duplicate-id** (error)\n\nHelp for DEAN201."
               },
               "defaultConfiguration": {
                 "level": "error"
@@ -107,10 +118,25 @@ EXPECTED = (
               "properties": {
                 "tags": [
                   "duplicate-id"
-                ]
+                ],
+                "precision": "very-high",
+                "problem.severity": "error"
               }
             }
           ]
+        }
+      },
+      "invocations": [
+        {
+          "executionSuccessful": true
+        }
+      ],
+      "originalUriBaseIds": {
+        "SRCROOT": {
+          "uri": "ROOT_URI",
+          "description": {
+            "text": "The root of the git repository that holds the plan."
+          }
         }
       },
       "columnKind": "unicodeCodePoints",
@@ -126,7 +152,8 @@ EXPECTED = (
             {
               "physicalLocation": {
                 "artifactLocation": {
-                  "uri": "plan/initiatives/01-a.yaml"
+                  "uri": "plan/initiatives/01-a.yaml",
+                  "uriBaseId": "SRCROOT"
                 },
                 "region": {
                   "startLine": 6,
@@ -142,7 +169,8 @@ EXPECTED = (
               "id": 0,
               "physicalLocation": {
                 "artifactLocation": {
-                  "uri": "plan/initiatives/01-a.yaml"
+                  "uri": "plan/initiatives/01-a.yaml",
+                  "uriBaseId": "SRCROOT"
                 },
                 "region": {
                   "startLine": 5,
@@ -158,6 +186,10 @@ EXPECTED = (
           ],
           "properties": {
             "jsonPath": "$.milestones[1].id"
+          },
+          "partialFingerprints": {
+            "primaryLocationLineHash": "33b1df70834713c28db844cbc4da7080:1",
+            "deanFindingIdentity/v1": "33b1df70834713c28db844cbc4da7080:1"
           }
         },
         {
@@ -171,17 +203,24 @@ EXPECTED = (
             {
               "physicalLocation": {
                 "artifactLocation": {
-                  "uri": "plan/initiatives/01-a.yaml"
+                  "uri": "plan/initiatives/01-a.yaml",
+                  "uriBaseId": "SRCROOT"
                 },
                 "region": {
                   "startLine": 7,
-                  "startColumn": 1
+                  "startColumn": 1,
+                  "endLine": 7,
+                  "endColumn": 2
                 }
               }
             }
           ],
           "properties": {
             "jsonPath": "$['x-note\\x1b']"
+          },
+          "partialFingerprints": {
+            "primaryLocationLineHash": "4678e717558b1cae5da8383804f8cc61:1",
+            "deanFindingIdentity/v1": "4678e717558b1cae5da8383804f8cc61:1"
           }
         },
         {
@@ -195,11 +234,22 @@ EXPECTED = (
             {
               "physicalLocation": {
                 "artifactLocation": {
-                  "uri": "plan/notes.yaml"
+                  "uri": "plan/notes.yaml",
+                  "uriBaseId": "SRCROOT"
+                },
+                "region": {
+                  "startLine": 1,
+                  "startColumn": 1,
+                  "endLine": 1,
+                  "endColumn": 1
                 }
               }
             }
-          ]
+          ],
+          "partialFingerprints": {
+            "primaryLocationLineHash": "d9214a08c76475a05e76764c2def08f5:1",
+            "deanFindingIdentity/v1": "d9214a08c76475a05e76764c2def08f5:1"
+          }
         }
       ]
     }
@@ -224,7 +274,10 @@ def small_catalogue(monkeypatch):
 
 
 def test_findings(report, small_catalogue):
-    assert report("sarif", result(SOME)) == EXPECTED
+    """URIs are relative to the repository root, given once as a file: URI."""
+    root, _ = sarif.source_root(Path("plan").absolute())
+    expected = EXPECTED.replace("ROOT_URI", root.as_uri().rstrip("/") + "/")
+    assert report("sarif", result(SOME)) == expected
 
 
 def test_nothing_found(report, small_catalogue):
@@ -238,7 +291,8 @@ def test_the_driver_describes_every_code_with_its_documentation(report):
     rules = doc["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [c.code for c in all_codes()]
     for r, c in zip(rules, all_codes(), strict=True):
-        assert (r["name"], r["shortDescription"]["text"]) == (c.name, c.summary)
-        assert r["help"]["text"] == help_text(c.code) != ""
+        summary = c.summary[0].upper() + c.summary[1:]
+        assert (r["name"], r["shortDescription"]["text"]) == (c.name, summary)
+        assert r["help"]["text"].endswith(help_text(c.code)) and help_text(c.code) != ""
     for res in doc["runs"][0]["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
