@@ -23,7 +23,7 @@ def refused(exc: Any) -> int:
     return 1
 
 
-def finish(edit: Any, *, dry_run: bool, diff: bool) -> int:
+def finish(edit: Any, *, dry_run: bool, diff: bool, warnings: list[str] | None = None) -> int:
     from deancli.base.textsafe import safe
     from deancli.edit.session import commit
 
@@ -36,7 +36,26 @@ def finish(edit: Any, *, dry_run: bool, diff: bool) -> int:
     if dry_run or diff:
         if not diff:
             sys.stdout.write(f"would update {safe(change.display)}\n")
-        return 0
-    commit(edit)
-    sys.stdout.write(f"updated {safe(change.display)}\n")
+    else:
+        commit(edit)
+        sys.stdout.write(f"updated {safe(change.display)}\n")
+    notices(change, warnings or [])
     return 0
+
+
+def notices(change: Any, warnings: list[str]) -> None:
+    """What the user should look at after an edit: comments on the edited lines (they may no
+    longer be true) and evidence that was not given."""
+    from deancli.base.textsafe import safe
+
+    for line, comment, filled in change.kept_comments():
+        if filled:
+            why = "was written when the value was empty and is probably no longer true"
+        else:
+            why = "may no longer be true"
+        sys.stderr.write(
+            f"dean: note: the comment on line {line} of {safe(change.display)} {why}: "
+            f"{safe(comment)}\n"
+        )
+    for warning in warnings:
+        sys.stderr.write(f"dean: warning: {safe(warning)}\n")

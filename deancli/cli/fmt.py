@@ -51,7 +51,8 @@ def fmt(
         from deancli.edit.fmt import format_document, write
         from deancli.plan import load
 
-        root = load.resolve_plan_dir(plan)
+        writes = not (check or diff)
+        root = load.resolve_writable_plan_dir(plan) if writes else load.resolve_plan_dir(plan)
         selected = checker.select_paths(root, paths) if paths else []
         loaded = load.load_plan(root)
         would, refused = 0, 0

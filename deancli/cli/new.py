@@ -97,7 +97,7 @@ def new(
 
         if missing:
             raise UsageProblem(f"missing {', '.join(missing)} (or run dean new on a terminal)")
-        root = load.resolve_plan_dir(plan)
+        root = load.resolve_writable_plan_dir(plan)
         loaded = load.load_plan(root)
         number = find_pillar(loaded.plan, str(answers["pillar"])).number
         try:

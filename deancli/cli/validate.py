@@ -1,6 +1,6 @@
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -43,8 +43,39 @@ def parse_outputs(values: list[str]) -> list[tuple[str, str]]:
                 f"--output takes FORMAT:PATH with FORMAT one of {', '.join(REPORTERS)}; "
                 f"got {value!r}"
             )
+        _check_writable(path)
         out.append((fmt, path))
     return out
+
+
+def _check_writable(path: str) -> None:
+    """Refuse an --output path that cannot be written before checking anything (exit 2)."""
+    from pathlib import Path
+
+    from deancli.base.textsafe import safe
+
+    p = Path(path)
+    parent = p.parent
+    reason = None
+    if p.is_dir():
+        reason = "it is a directory"
+    elif not parent.is_dir():
+        reason = f"the directory {safe(str(parent))} does not exist"
+    elif not os.access(parent, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
+        reason = "permission denied"
+    if reason:
+        raise UsageProblem(f"cannot write --output {safe(path)}: {reason}")
+
+
+def _open_output(path: str) -> Any:
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        from deancli.base.textsafe import safe
+
+        raise UsageProblem(
+            f"cannot write --output {safe(path)}: {exc.strerror or type(exc).__name__}"
+        ) from None
 
 
 @app.command(
@@ -149,7 +180,7 @@ def validate(
         with fenced(sys.stdout, in_actions() and name in HUMAN and not stdout_is_file()):
             reporter.report(result)
         for out_fmt, path in extra:
-            with open(path, "w", encoding="utf-8", newline="") as fh:
+            with _open_output(path) as fh:
                 get_reporter(out_fmt)(fh, color=False, strict=strict).report(result)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary and in_actions() and step_summary:

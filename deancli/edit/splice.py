@@ -52,13 +52,27 @@ def render_flow(value: Any) -> str:
     return render_scalar(value)
 
 
-def render_block_mapping(value: dict[str, Any], indent: int, nl: str) -> str:
-    """Lines of a mapping (as a list item when the first key gets ``- ``)."""
+def render_entry(key: str, value: Any, indent: int, nl: str) -> str:
+    """``key: value`` in block layout at ``indent`` (nested mappings and lists of mappings in
+    block form, as `dean fmt` lays them out; other values in flow form)."""
     pad = " " * indent
-    lines = []
-    for k, v in value.items():
-        lines.append(f"{pad}{render_scalar(k)}: {render_flow(v)}")
-    return nl.join(lines) + nl
+    if isinstance(value, dict) and value:
+        return f"{pad}{render_scalar(key)}:{nl}" + "".join(
+            render_entry(k, v, indent + 2, nl) for k, v in value.items()
+        )
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        return f"{pad}{render_scalar(key)}:{nl}" + "".join(
+            render_item(v, indent + 2, nl) for v in value
+        )
+    return f"{pad}{render_scalar(key)}: {render_flow(value)}{nl}"
+
+
+def render_item(value: Any, dash: int, nl: str) -> str:
+    """A block-list item whose dash stands at column ``dash`` (0-based)."""
+    if isinstance(value, dict) and value:
+        body = "".join(render_entry(k, v, dash + 2, nl) for k, v in value.items())
+        return " " * dash + "- " + body[dash + 2 :]
+    return " " * dash + "- " + render_flow(value) + nl
 
 
 class _Text:
@@ -114,7 +128,53 @@ def apply_to_data(data: Any, ops: list[Op]) -> Any:
             container[op.key].append(op.value)
         elif op.kind == "remove":
             container[op.key].remove(op.value)
+        elif op.kind == "insert":
+            index, item = op.value
+            container.setdefault(op.key, [])
+            container[op.key].insert(index, item)
+        elif op.kind == "move":
+            source, dest = op.value
+            lst = container[op.key]
+            lst.insert(dest, lst.pop(source))
     return data
+
+
+def _describe(path: PathKey) -> str:
+    return ".".join(map(str, path)) or "the top level"
+
+
+def materialise(data: Any, op: Op) -> Op:
+    """``op`` made applicable to ``data``: a target whose parents are missing becomes a
+    "set" of the first missing parent to the nested value (``summary.en=X`` on a file with
+    no ``summary`` sets ``summary`` to ``{en: X}``). A path through something that is not a
+    mapping is refused, never a crash."""
+    node = data
+    for depth, part in enumerate(op.target):
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            continue
+        if not isinstance(node, dict):
+            raise EditError(
+                f"cannot edit `{_describe((*op.target, op.key))}`: "
+                f"`{_describe(op.target[:depth])}` is not a mapping"
+            )
+        if part not in node:
+            if op.kind == "remove":
+                shown = op.value if isinstance(op.value, str) else render_flow(op.value)
+                raise EditError(
+                    f"`{shown}` is not in `{_describe((*op.target, op.key))}`; nothing to remove"
+                )
+            value: Any = op.value if op.kind == "set" else [op.value]
+            for name in reversed((*op.target[depth + 1 :], op.key)):
+                value = {name: value}
+            return Op("set", op.target[:depth], str(part), value)
+        node = node[part]
+    if not isinstance(node, dict):
+        raise EditError(
+            f"cannot edit `{_describe((*op.target, op.key))}`: "
+            f"`{_describe(op.target)}` is not a mapping"
+        )
+    return op
 
 
 def _order_for(target: PathKey) -> list[str]:
@@ -137,7 +197,7 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
     t = _Text(text)
     container = _get(data, op.target)
     if not isinstance(container, dict):
-        raise EditError(f"cannot edit: `{'.'.join(map(str, op.target))}` is not a mapping")
+        raise EditError(f"cannot edit: `{_describe(op.target)}` is not a mapping")
     here = (*op.target, op.key)
 
     if op.kind == "set" and op.key in container:
@@ -149,32 +209,26 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
             raise EditError(f"cannot replace the structure at `{op.key}`; edit it by hand")
         return _replace(t, values[here], render_scalar(op.value), styles.get(here))
 
-    if op.kind == "set" or (op.kind == "add" and op.key not in container):
-        value = op.value if op.kind == "set" else [op.value]
+    if op.kind == "set" or (op.kind in ("add", "insert") and op.key not in container):
+        single = op.value if op.kind == "add" else op.value[1] if op.kind == "insert" else None
+        value = op.value if op.kind == "set" else [single]
         return _insert_key(t, values, keys, container, op.target, op.key, value)
 
     lst = container.get(op.key)
     if not isinstance(lst, list):
-        raise EditError(f"`{op.key}` is not a list")
+        raise EditError(f"`{_describe(here)}` is not a list")
     span = values[here]
     is_flow = t.text[t.offset(span.line, span.column)] == "["
     if op.kind == "add":
-        if is_flow:
-            if isinstance(op.value, dict):
-                raise EditError(f"`{op.key}` is a flow list; add the entry by hand")
-            assert span.end_line is not None and span.end_column is not None
-            close = t.offset(span.end_line, span.end_column) - 1
-            sep = ", " if lst else ""
-            return t.text[:close] + sep + render_flow(op.value) + t.text[close:]
-        last = values[(*here, len(lst) - 1)]
-        dash = t.line_text(last.line).index("-")
-        item_at = _entry_end(t, last)
-        if isinstance(op.value, dict):
-            body = render_block_mapping(op.value, dash + 2, t.nl)
-            body = " " * dash + "- " + body[dash + 2 :]
-        else:
-            body = " " * dash + "- " + render_flow(op.value) + t.nl
-        return t.text[:item_at] + body + t.text[item_at:]
+        if op.value in lst:
+            shown = op.value if isinstance(op.value, str) else render_flow(op.value)
+            raise EditError(f"`{shown}` is already in `{_describe(here)}`; nothing to add")
+        return _insert_item(t, values, keys, here, lst, len(lst), op.value, is_flow)
+    if op.kind == "insert":
+        index, item_value = op.value
+        return _insert_item(t, values, keys, here, lst, index, item_value, is_flow)
+    if op.kind == "move":
+        return _move_item(t, values, here, lst, op.value, is_flow)
     # remove
     if op.value not in lst:
         shown = op.value if isinstance(op.value, str) else render_flow(op.value)
@@ -202,6 +256,95 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
         colon = t.text.index(":", t.offset(key_span.end_line, key_span.end_column))
         return t.text[: colon + 1] + " []" + t.text[colon + 1 : start] + kept + t.text[end:]
     return t.text[:start] + kept + t.text[end:]
+
+
+def _chunk_start(t: _Text, item: Span) -> int:
+    """Where a block-list item starts, with the full-line comments right above it (a
+    leading comment belongs to what follows it)."""
+    line = item.line
+    while line > 1 and t.line_text(line - 1).strip().startswith("#"):
+        line -= 1
+    return t.starts[line - 1]
+
+
+def _insert_item(
+    t: _Text,
+    values: dict[PathKey, Span],
+    keys: dict[PathKey, Span],
+    here: PathKey,
+    lst: list[Any],
+    index: int,
+    value: Any,
+    is_flow: bool,
+) -> str:
+    """``value`` inserted into the list at ``here`` before item ``index`` (or at the end)."""
+    span = values[here]
+    assert span.end_line is not None and span.end_column is not None
+    if is_flow and not lst and isinstance(value, dict):
+        # `key: []` becomes a block list (as `dean fmt` lays lists of mappings out), unless
+        # a comment follows on the line (it would end up on the new item's last line)
+        rest = t.text[t.offset(span.end_line, span.end_column) : t.line_end(span.end_line)]
+        if not rest.strip():
+            key_span = keys[here]
+            indent = key_span.column - 1
+            colon = t.text.index(":", t.offset(key_span.line, key_span.column))
+            end = t.offset(span.end_line, span.end_column)
+            body = render_item(value, indent + 2, t.nl)
+            return t.text[: colon + 1] + t.nl + body[: -len(t.nl)] + t.text[end:]
+    if is_flow:
+        if index < len(lst):
+            at = values[(*here, index)]
+            pos = t.offset(at.line, at.column)
+            return t.text[:pos] + render_flow(value) + ", " + t.text[pos:]
+        close = t.offset(span.end_line, span.end_column) - 1
+        sep = ", " if lst else ""
+        return t.text[:close] + sep + render_flow(value) + t.text[close:]
+    first = values[(*here, 0)]
+    dash = t.line_text(first.line).index("-")
+    if index < len(lst):
+        pos = _chunk_start(t, values[(*here, index)])
+    else:
+        pos = _entry_end(t, values[(*here, len(lst) - 1)])
+    body = render_item(value, dash, t.nl)
+    if pos > 0 and t.text[pos - 1] != "\n":
+        body = t.nl + body
+    return t.text[:pos] + body + t.text[pos:]
+
+
+def _move_item(
+    t: _Text,
+    values: dict[PathKey, Span],
+    here: PathKey,
+    lst: list[Any],
+    move: tuple[int, int],
+    is_flow: bool,
+) -> str:
+    """The list at ``here`` with item ``move[0]`` moved to position ``move[1]``: each item's
+    text (with its leading comments, in a block list) moves verbatim; what stands between
+    items stays where it is."""
+    bounds = []
+    for i in range(len(lst)):
+        item = values[(*here, i)]
+        assert item.end_line is not None and item.end_column is not None
+        if is_flow:
+            bounds.append(
+                (t.offset(item.line, item.column), t.offset(item.end_line, item.end_column))
+            )
+        else:
+            bounds.append((_chunk_start(t, item), _entry_end(t, item)))
+    pieces = [t.text[a:b] for a, b in bounds]
+    gaps = [t.text[bounds[i][1] : bounds[i + 1][0]] for i in range(len(bounds) - 1)]
+    if not is_flow:
+        last_nl = pieces[-1].endswith("\n")
+        pieces = [p if p.endswith("\n") else p + t.nl for p in pieces]
+    order = list(range(len(lst)))
+    order.insert(move[1], order.pop(move[0]))
+    out = pieces[order[0]]
+    for gap, k in zip(gaps, order[1:], strict=True):
+        out += gap + pieces[k]
+    if not is_flow and not last_nl:
+        out = out[: -len(t.nl)]
+    return t.text[: bounds[0][0]] + out + t.text[bounds[-1][1] :]
 
 
 def _comments_of_item(t: _Text, item: Span, start: int, end: int) -> str:
@@ -263,14 +406,7 @@ def _insert_key(
         at = line_start
     else:
         at = _entry_end(t, values[(*target, after)])
-    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
-        lines = f"{' ' * indent}{key}:{t.nl}"
-        for item in value:
-            block = render_block_mapping(item, indent + 4, t.nl)
-            lines += " " * (indent + 2) + "- " + block[indent + 4 :]
-        body = lines
-    else:
-        body = f"{' ' * indent}{render_scalar(key)}: {render_flow(value)}{t.nl}"
+    body = render_entry(key, value, indent, t.nl)
     if at > 0 and t.text[at - 1] != "\n":
         body = t.nl + body
     return t.text[:at] + body + t.text[at:]
@@ -281,10 +417,13 @@ def splice(doc: Document, ops: list[Op]) -> str:
     if doc.text is None or not doc.ok:
         raise EditError(f"{doc.display} cannot be read; fix it first (dean validate)")
     text, data = doc.text, doc.data
-    for op in ops:
+    done = []
+    for raw_op in ops:
+        op = materialise(data, raw_op)
         text = _splice_one(text, data, op)
         data = apply_to_data(data, [op])
-    expected = apply_to_data(doc.data, ops)
+        done.append(op)
+    expected = apply_to_data(doc.data, done)
     parsed = yamlio.parse(text)
     if parsed.fatal or parsed.data != expected:
         raise EditError(

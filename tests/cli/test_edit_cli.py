@@ -48,6 +48,7 @@ def test_set_writes_only_the_edited_lines(dean, plan_copy):
     changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
     assert changed == [
         (b"status: active", b"status: finalising"),
+        (b"status_as_of: 2023-03-14", f"status_as_of: {AS_OF}".encode()),
         (
             b"  us: []   # not found in the sources reviewed",
             b"  us: [DOC]   # not found in the sources reviewed",
@@ -205,7 +206,9 @@ def test_killed_at_random_moments_never_leaves_a_partial_file(plan_copy):
                 "deancli",
                 "set",
                 "9",
-                "status=active" if path.read_bytes() == old else "status=unknown",
+                "status=unknown" if b"status: active" in path.read_bytes() else "status=active",
+                "--as-of",
+                AS_OF,
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -215,7 +218,12 @@ def test_killed_at_random_moments_never_leaves_a_partial_file(plan_copy):
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         content = path.read_bytes()
-        assert content in (old, old.replace(b"status: unknown\n", b"status: active\n"))
+        dated = f"status_as_of: {AS_OF}\n".encode()
+        assert content in (
+            old,
+            old.replace(b"status: unknown\n", b"status: active\n" + dated),
+            old.replace(b"status: unknown\n", b"status: unknown\n" + dated),
+        )
 
 
 def test_new_with_flags_golden(dean, plan_copy, golden):
