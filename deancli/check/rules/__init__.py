@@ -21,6 +21,7 @@ from deancli.check.rules import (
     dependency_cycles,
     dependency_refs,
     duplicate_ids,
+    duplicate_slugs,
     file_name,
     future_dates,
     missing_lead,
@@ -46,6 +47,7 @@ class Rule(Protocol):
 
 RULES: Final[tuple[Rule, ...]] = (
     duplicate_ids,
+    duplicate_slugs,
     file_name,
     pillar_refs,
     organization_refs,

@@ -1,0 +1,282 @@
+"""Editing people can trust (issue 12): each numbered problem of the issue's "Why", driven
+through the real CLI, with exact output where the output is a contract."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import AS_OF, REAL_PLAN
+
+I11 = "plan/initiatives/11-technical-training.yaml"
+I08 = "plan/initiatives/08-digital-cooperation-privacy-rules.yaml"
+
+READ_ONLY = (
+    "dean: error: the plan embedded in dean is read-only ({path})\n"
+    "dean looked for a plan in --plan DIR, $DEAN_PLAN and ./plan, and found none.\n"
+    "Start your own with `dean init` (a copy of this plan) or `dean init --empty`, then run "
+    "dean there.\n"
+)
+
+
+# 1. edits into the installed package ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["set", "8", "status=suspended"],
+        ["set", "8", "status=suspended", "--dry-run"],
+        ["new", "--pillar", "1", "--title-es", "a", "--title-en", "b"],
+        ["fmt"],
+    ],
+)
+def test_edits_refuse_the_embedded_plan(dean, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)  # no ./plan, no $DEAN_PLAN: dean falls back to its own plan
+    result = dean(*args)
+    assert result.exit_code == 2
+    assert result.stderr == READ_ONLY.format(path=REAL_PLAN)
+    assert result.stdout == ""
+
+
+def test_reading_commands_still_use_the_embedded_plan(dean, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert dean("show", "8").exit_code == 0
+    assert dean("fmt", "--check").exit_code == 0
+
+
+def test_an_installed_plan_is_refused_even_when_named(dean, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("deancli.base.resources.is_installed", lambda path: True)
+    result = dean("set", "8", "status=suspended", "--plan", str(REAL_PLAN))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"dean: error: the plan embedded in dean is read-only ({REAL_PLAN})\nStart"
+    )
+
+
+# 2. crash on a missing parent --------------------------------------------------------------
+
+
+def test_set_creates_a_missing_parent_in_canonical_position(dean, plan_copy):
+    result = dean("set", "11", "summary.en=Training", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"--- a/{I11}\n"
+        f"+++ b/{I11}\n"
+        "@@ -9,6 +9,8 @@\n"
+        " title_provenance:\n"
+        "   es: {kind: official, sources: [jornada-2021-12-14, acustik-2021-12]}\n"
+        "   en: {kind: translation, note: No official English name was found.}\n"
+        "+summary:\n"
+        "+  en: Training\n"
+        " announced: 2021-12-13\n"
+        " status: active\n"
+        " status_as_of: 2023-04-18\n"
+    )
+
+
+def test_set_on_a_file_made_by_new(dean, plan_copy):
+    made = dean("new", "--pillar", "2", "--title-es", "Uno", "--title-en", "One", "--as-of", AS_OF)
+    assert made.exit_code == 0, made.stderr
+    result = dean("set", "12", "notes.es=Nota", "summary.es=Resumen", "summary.en=Summary")
+    assert result.exit_code == 0, result.stderr
+    text = (plan_copy / "initiatives/12-one.yaml").read_text()
+    assert "summary:\n  es: Resumen\n  en: Summary\n" in text
+    assert "notes:\n  es: Nota\n" in text
+    assert dean("validate", "--as-of", AS_OF).exit_code == 0
+
+
+def test_set_through_a_value_that_is_not_a_mapping(dean, plan_copy):
+    result = dean("set", "11", "status.en=x")
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "dean: edit refused: cannot edit `status.en`: `status` is not a mapping\n"
+    )
+
+
+# 4. duplicates ---------------------------------------------------------------------------
+
+
+def test_duplicate_slugs_are_reported_and_ambiguous(dean, plan_copy):
+    twin = plan_copy / "initiatives/12-technical-training.yaml"
+    twin.write_text((plan_copy.parent / I11).read_text().replace("id: 11", "id: 12"))
+    result = dean("validate", "--format", "concise", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    found = [line for line in result.stdout.splitlines() if "DEAN213" in line]
+    assert found == [
+        f"{I11}:4:7: error[DEAN213] duplicate-slug: slug `technical-training` is also the slug "
+        "of initiative 12",
+        "plan/initiatives/12-technical-training.yaml:4:7: error[DEAN213] duplicate-slug: slug "
+        "`technical-training` is also the slug of initiative 11",
+    ]
+    shown = dean("show", "technical-training")
+    assert shown.exit_code == 2
+    assert shown.stderr == (
+        "dean: error: 'technical-training' is ambiguous: 2 initiatives have this slug: "
+        f"11 ({I11}); 12 (plan/initiatives/12-technical-training.yaml); give each its own "
+        "slug (dean validate shows where)\n"
+    )
+
+
+def test_new_refuses_a_slug_that_exists(dean, plan_copy):
+    result = dean(
+        "new", "--pillar", "4", "--title-es", "a", "--title-en", "b",
+        "--slug", "technical-training", "--as-of", AS_OF,
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "error[DEAN213]" in result.stderr
+    assert not (plan_copy / "initiatives/12-technical-training.yaml").exists()
+
+
+def test_set_refuses_an_id_two_files_share(dean, plan_copy):
+    shutil.copy(plan_copy.parent / I11, plan_copy / "initiatives/11-technical-training-2.yaml")
+    before = (plan_copy.parent / I11).read_text()
+    result = dean("set", "11", "status=unknown")
+    assert result.exit_code == 2
+    assert "'11' is ambiguous: 2 initiatives have this number" in result.stderr
+    assert (plan_copy.parent / I11).read_text() == before
+
+
+# 5. edits that leave false statements ------------------------------------------------------
+
+
+def test_a_status_change_dates_itself_and_asks_for_evidence(dean, plan_copy):
+    result = dean("set", "11", "status=completed", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    text = (plan_copy.parent / I11).read_text()
+    assert f"status: completed\nstatus_as_of: {AS_OF}\n" in text
+    assert result.stderr == (
+        "dean: warning: the status changed with no source added; give the evidence with "
+        "--source ID (added to status_sources)\n"
+    )
+
+
+def test_a_status_change_with_its_source(dean, plan_copy):
+    result = dean(
+        "set", "11", "status=suspended", "status_as_of=2024-01-02",
+        "--source", "penmedia-2023-10", "--as-of", AS_OF,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    text = (plan_copy.parent / I11).read_text()
+    assert (
+        "status: suspended\nstatus_as_of: 2024-01-02\n"
+        "status_sources: [pledgetimes-2023-04-19, penmedia-2023-10]\n"
+    ) in text
+
+
+def test_a_lead_added_next_to_a_comment_about_the_empty_value(dean, plan_copy):
+    result = dean("set", "11", "leads.mx+=SE", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"dean: note: the comment on line 17 of {I11} was written when the value was empty and "
+        "is probably no longer true: # not publicly known\n"
+        "dean: warning: the leads changed with no source added; give the evidence with "
+        "--source ID (added to leads.sources)\n"
+    )
+    with_source = dean("set", "11", "leads.us+=DOC", "-s", "penmedia-2023-10", "--as-of", AS_OF)
+    assert with_source.exit_code == 0, with_source.stderr
+    assert (
+        "leads:\n  mx: [SE]   # not publicly known\n  us: [DOC]\n  sources: [penmedia-2023-10]\n"
+        in ((plan_copy.parent / I11).read_text())
+    )
+
+
+# 7. values -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arg", "message"),
+    [
+        (
+            "title.en=# 1 priority",
+            "`title.en=# 1 priority`: YAML reads `#` after a space as the start of a comment, "
+            "so the value would be empty (null); write 'title.en:=# 1 priority' to store the "
+            "text as typed",
+        ),
+        (
+            "title.en=Priority #1",
+            "`title.en=Priority #1`: YAML reads `#` after a space as the start of a comment, "
+            "so the value would be `Priority`; write 'title.en:=Priority #1' to store the text "
+            "as typed",
+        ),
+        (
+            'title.en="\\e[31m"',
+            '`title.en="\\e[31m"`: YAML reads this value with a problem (invisible or control '
+            "character in value); write 'title.en:=\"\\e[31m\"' to store the text as typed",
+        ),
+        (
+            "title.en=&a x",
+            "`title.en=&a x`: YAML reads this value with a problem (anchor `&a`); write "
+            "'title.en:=&a x' to store the text as typed",
+        ),
+        (
+            "title.en=!!str x",
+            "`title.en=!!str x`: YAML reads this value with a problem (explicit tag `!!str`); "
+            "write 'title.en:=!!str x' to store the text as typed",
+        ),
+        (
+            "title.en=Trade: goods",
+            "`title.en=Trade: goods`: YAML cannot read this value (invalid YAML: mapping values "
+            "are not allowed in this context); write 'title.en:=Trade: goods' to store the text "
+            "as typed",
+        ),
+    ],
+)
+def test_values_yaml_reads_with_a_problem_are_refused(dean, plan_copy, arg, message):
+    before = (plan_copy.parent / I11).read_text()
+    result = dean("set", "11", arg)
+    assert result.exit_code == 2
+    assert result.stderr == f"dean: error: {message}\n"
+    assert (plan_copy.parent / I11).read_text() == before
+
+
+def test_text_as_typed_with_colon_equals_or_text(dean, plan_copy):
+    result = dean("set", "11", "title.en:=# 1 priority", "notes.en:=&a: b")
+    assert result.exit_code == 0, result.stderr
+    text = (plan_copy.parent / I11).read_text()
+    assert '  en: "# 1 priority"\n' in text
+    assert 'notes:\n  en: "&a: b"\n' in text
+    result = dean("set", "11", "--text", "title.es=3")
+    assert result.exit_code == 0, result.stderr
+    assert '  es: "3"\n' in (plan_copy.parent / I11).read_text()
+
+
+def test_pillar_by_roman_numeral(dean, plan_copy):
+    result = dean("set", "11", "pillar=III", "--diff")
+    assert result.exit_code == 0, result.stderr
+    assert "-pillar: 4\n+pillar: 3\n" in result.stdout
+    bad = dean("set", "11", "pillar=IX")
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("dean: error: unknown pillar 'IX'; valid pillars: 1 (I)")
+
+
+def test_adding_twice_and_removing_a_missing_item_read_alike(dean, plan_copy):
+    twice = dean("set", "11", "status_sources+=pledgetimes-2023-04-19")
+    assert twice.exit_code == 1
+    assert twice.stderr == (
+        "dean: edit refused: `pledgetimes-2023-04-19` is already in `status_sources`; "
+        "nothing to add\n"
+    )
+    missing = dean("set", "11", "leads.mx-=SE")
+    assert missing.exit_code == 1
+    assert missing.stderr == "dean: edit refused: `SE` is not in `leads.mx`; nothing to remove\n"
+
+
+# 9. usage errors are usage errors ----------------------------------------------------------
+
+
+def test_output_into_a_missing_directory(dean, in_repo, tmp_path):
+    target = tmp_path / "missing" / "o.sarif"
+    result = dean("validate", "--output", f"sarif:{target}", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"dean: error: cannot write --output {target}: the directory {target.parent} does not "
+        "exist\n"
+    )
+    assert result.stdout == ""
+    directory = dean("validate", "--output", f"junit:{tmp_path}", "--as-of", AS_OF)
+    assert directory.exit_code == 2
+    assert directory.stderr == f"dean: error: cannot write --output {tmp_path}: it is a directory\n"
