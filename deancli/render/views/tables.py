@@ -127,9 +127,24 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
     return out
 
 
+WIDE_MIN = 40  # the long text column needs at least this much for a table to read well
+
+
+def _fits(view: Table, lang: str, width: int) -> bool:
+    """Whether the columns other than the long text one leave it ``WIDE_MIN`` columns."""
+    (wide,) = view.wide
+    rows = view.rows + ([view.footer] if view.footer else [])
+    others = [
+        max([cell_len(view.headers[i])] + [cell_len(x) for r in rows for x in _lines(r[i], lang)])
+        for i in range(len(view.headers))
+        if i != wide
+    ]
+    return sum(others) + 3 * len(view.headers) + WIDE_MIN <= width
+
+
 def render(console: Console, view: Table, lang: str) -> None:
     view = compact_bars(view, lang)
-    if len(view.wide) == 1 and console.width < NARROW:
+    if len(view.wide) == 1 and (console.width < NARROW or not _fits(view, lang, console.width)):
         for line in tiered(view, lang, console.width):
             console.print(line, soft_wrap=True)
         return
