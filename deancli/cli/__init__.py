@@ -68,6 +68,7 @@ from deancli.cli import timeline as _timeline  # noqa: E402,F401
 from deancli.cli import diff as _diff  # noqa: E402,F401
 from deancli.cli import set as _set  # noqa: E402,F401
 from deancli.cli import new as _new  # noqa: E402,F401
+from deancli.cli import milestone as _milestone  # noqa: E402,F401
 from deancli.cli import fmt as _fmt  # noqa: E402,F401
 from deancli.cli import explain as _explain  # noqa: E402,F401
 # isort: on

@@ -59,3 +59,26 @@ def notices(change: Any, warnings: list[str]) -> None:
         )
     for warning in warnings:
         sys.stderr.write(f"dean: warning: {safe(warning)}\n")
+
+
+def no_such_milestone(ini: Any, milestone: str) -> str:
+    from deancli.base.suggest import closest
+
+    ids = [m.id for m in ini.milestones]
+    guess = closest(milestone, ids)
+    hint = f" (did you mean {guess}?)" if guess else ""
+    return (
+        f"initiative {ini.label} has no milestone {milestone!r}{hint}; "
+        f"milestones: {', '.join(ids) or 'none'}"
+    )
+
+
+def milestone_index(ini: Any, milestone: str) -> int:
+    """The index of a milestone in its file's ``milestones`` list (a usage error naming the
+    milestones there are, and the closest, when it has none by that id)."""
+    from deancli.base.errors import UsageProblem
+
+    for m in ini.milestones:
+        if m.id == milestone:
+            return int(m.parts[1])
+    raise UsageProblem(no_such_milestone(ini, milestone))

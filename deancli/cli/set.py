@@ -6,7 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from deancli.base.errors import UsageProblem
-from deancli.cli import _edit, app
+from deancli.cli import _complete, _edit, app
 from deancli.cli._common import (
     AsOfOption,
     DiffOption,
@@ -161,6 +161,16 @@ def _pillar(plan: Any, op: Any) -> Any:
     return op
 
 
+def _complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete.fields(bool(ctx.params.get("milestone")), incomplete)
+
+
+def _complete_milestones(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    # completing an option's value, the arguments before it are still in ctx.args
+    given = ctx.params.get("initiative") or (ctx.args[0] if ctx.args else "")
+    return _complete.milestones(str(given), incomplete)
+
+
 @app.command(
     name="set",
     epilog="""Examples:
@@ -184,6 +194,7 @@ def set_(
         list[str],
         typer.Argument(
             metavar="FIELD=VALUE...",
+            autocompletion=_complete_fields,
             help="Changes: FIELD=VALUE, FIELD+=VALUE, "
             "FIELD-=VALUE; FIELD may be dotted (leads.mx).",
         ),
@@ -196,6 +207,7 @@ def set_(
             metavar="ID",
             help="Edit this milestone instead.",
             show_default=False,
+            autocompletion=_complete_milestones,
         ),
     ] = None,
     source: Annotated[
@@ -234,17 +246,7 @@ def set_(
         ini = find_initiative(loaded.plan, initiative)
         base: tuple[Any, ...] = ()
         if milestone is not None:
-            ids = [m.id for m in ini.milestones]
-            if milestone not in ids:
-                from deancli.base.suggest import closest
-
-                guess = closest(milestone, ids)
-                hint = f" (did you mean {guess}?)" if guess else ""
-                raise UsageProblem(
-                    f"initiative {ini.label} has no milestone {milestone!r}{hint}; "
-                    f"milestones: {', '.join(ids) or 'none'}"
-                )
-            base = ini.milestones[ids.index(milestone)].parts
+            base = ("milestones", _edit.milestone_index(ini, milestone))
         ops = parse_assignments(assignments, base, text=text)
         ops = [_pillar(loaded.plan, op) for op in ops]
         extra, warnings = evidence_ops(ops, ini.doc.data, base, today.isoformat(), source or [])

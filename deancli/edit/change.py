@@ -33,7 +33,9 @@ class EditError(DeanError):
 @dataclass(frozen=True)
 class Op:
     """Set ``key`` of the mapping at ``target`` to ``value`` ("set"), or append ``value`` to
-    / remove it from the list at ``target + (key,)`` ("add" / "remove")."""
+    / remove it from the list at ``target + (key,)`` ("add" / "remove"). On that list also:
+    "insert" (``value`` = (index, item)), "move" (``value`` = (from, to)) and "replace"
+    (``value`` = (index, new item))."""
 
     kind: str
     target: PathKey

@@ -104,8 +104,11 @@ class _Text:
 def _entry_end(t: _Text, span: Span) -> int:
     """Where to insert after a mapping entry or list item whose value has ``span``."""
     assert span.end_line is not None and span.end_column is not None
-    if span.end_column == 1 and span.end_line > span.line:
-        return t.offset(span.end_line, 1)  # a block value ends where the next line starts
+    if span.end_line > span.line:
+        line_start = t.offset(span.end_line, 1)
+        if not t.text[line_start : t.offset(span.end_line, span.end_column)].strip():
+            # a block value ends where the next token starts (the next line's key or `-`)
+            return line_start
     return t.line_end(span.end_line)
 
 
@@ -136,6 +139,9 @@ def apply_to_data(data: Any, ops: list[Op]) -> Any:
             source, dest = op.value
             lst = container[op.key]
             lst.insert(dest, lst.pop(source))
+        elif op.kind == "replace":
+            index, item = op.value
+            container[op.key][index] = item
     return data
 
 
@@ -229,6 +235,12 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
         return _insert_item(t, values, keys, here, lst, index, item_value, is_flow)
     if op.kind == "move":
         return _move_item(t, values, here, lst, op.value, is_flow)
+    if op.kind == "replace":
+        index, item_value = op.value
+        at = (*here, index)
+        if isinstance(lst[index], dict | list) or isinstance(item_value, dict | list):
+            raise EditError(f"cannot replace the structure at `{_describe(at)}`; edit it by hand")
+        return _replace(t, values[at], render_scalar(item_value), styles.get(at))
     # remove
     if op.value not in lst:
         shown = op.value if isinstance(op.value, str) else render_flow(op.value)

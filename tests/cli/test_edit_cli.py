@@ -259,7 +259,8 @@ def test_new_with_flags_golden(dean, plan_copy, golden):
         "--as-of",
         AS_OF,
     )
-    assert again.exit_code == 0  # the next id: 13, a different file
+    assert again.exit_code == 1  # the same slug as 12: DEAN213 duplicate-slug
+    assert "error[DEAN213]" in again.stderr
 
 
 def test_new_refuses_to_overwrite(dean, plan_copy):

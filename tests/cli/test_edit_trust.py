@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import AS_OF, REAL_PLAN
+from tests.conftest import AS_OF, REAL_PLAN, edit
 
 I11 = "plan/initiatives/11-technical-training.yaml"
 I08 = "plan/initiatives/08-digital-cooperation-privacy-rules.yaml"
@@ -280,3 +280,135 @@ def test_output_into_a_missing_directory(dean, in_repo, tmp_path):
     directory = dean("validate", "--output", f"junit:{tmp_path}", "--as-of", AS_OF)
     assert directory.exit_code == 2
     assert directory.stderr == f"dean: error: cannot write --output {tmp_path}: it is a directory\n"
+
+
+# 3. milestones ---------------------------------------------------------------------------
+
+FLOW = """\
+schema_version: 1
+id: 12
+slug: flow
+pillar: 1
+title: {es: Flujo, en: Flow}
+status: planned
+leads: {mx: [SE], us: [DOC]}
+milestones: [{id: a, title: {es: A, en: A}, status: planned, sources: [s1]}, {id: b, title: {es: B, en: B}, status: planned, sources: [s1], depends_on: [a]}]  # kept
+sources: [{id: s1, title: S, publisher: P}]
+"""  # noqa: E501
+
+
+def _new_one(dean, plan_copy):
+    made = dean("new", "--pillar", "2", "--title-es", "Uno", "--title-en", "One", "--as-of", AS_OF)
+    assert made.exit_code == 0, made.stderr
+    path = plan_copy / "initiatives/12-one.yaml"
+    edit(path, "sources: []\n", "sources:\n  - id: s1\n    title: A source\n    publisher: P\n")
+    return path
+
+
+def test_milestones_added_to_a_new_file(dean, plan_copy):
+    path = _new_one(dean, plan_copy)
+    args = ("--source", "s1", "--as-of", AS_OF)
+    first = dean(
+        "milestone", "add", "12", "launch", "--title-es", "Lanzamiento", "--title-en", "Launch",
+        "--due", "2027-06-30", *args,
+    )  # fmt: skip
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout == "updated plan/initiatives/12-one.yaml\n"
+    second = dean(
+        "milestone", "add", "12", "kickoff", "--title-es", "Inicio", "--title-en", "Kickoff",
+        "--kind", "event", "--before", "launch", "due_precision=month", "--due", "2027-01-31",
+        *args,
+    )  # fmt: skip
+    assert second.exit_code == 0, second.stderr
+    assert path.read_text().split("milestones:\n")[1].split("sources:\n  - id: s1")[0] == (
+        "  - id: kickoff\n"
+        "    kind: event\n"
+        "    title:\n"
+        "      es: Inicio\n"
+        "      en: Kickoff\n"
+        "    due: 2027-01-31\n"
+        "    due_precision: month\n"
+        "    status: planned\n"
+        f"    status_as_of: {AS_OF}\n"
+        "    sources: [s1]\n"
+        "  - id: launch\n"
+        "    title:\n"
+        "      es: Lanzamiento\n"
+        "      en: Launch\n"
+        "    due: 2027-06-30\n"
+        "    status: planned\n"
+        f"    status_as_of: {AS_OF}\n"
+        "    sources: [s1]\n"
+    )
+    assert dean("validate", "--as-of", AS_OF).exit_code == 0
+    assert dean("fmt", "--check").exit_code == 0
+
+
+def test_milestone_rename_move_remove_in_a_block_list(dean, plan_copy):
+    path = plan_copy.parent / I08
+    before = path.read_text()
+    renamed = dean("milestone", "rename", "8", "cbpr-campaign-agreed", "campaign-agreed")
+    assert renamed.exit_code == 0, renamed.stderr
+    after = path.read_text()
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    assert changed == [
+        ("  - id: cbpr-campaign-agreed", "  - id: campaign-agreed"),
+        ("    depends_on: [cbpr-campaign-agreed]", "    depends_on: [campaign-agreed]"),
+    ]
+    moved = dean("milestone", "move", "8", "inai-extinguished", "--first", "--diff")
+    assert moved.exit_code == 0, moved.stderr
+    assert moved.stdout.count("\n+  - id: inai-extinguished\n") == 1
+    assert moved.stdout.count("\n-  - id: inai-extinguished\n") == 1
+    refused = dean("milestone", "remove", "8", "campaign-agreed")
+    assert refused.exit_code == 1  # cbpr-promotion-campaign depends on it
+    assert "unknown milestone `campaign-agreed`" in refused.stderr
+    removed = dean("milestone", "remove", "8", "inai-third-party-certifier")
+    assert removed.exit_code == 0, removed.stderr
+    assert "inai-third-party-certifier" not in path.read_text().split("\nsources:")[0]
+    assert dean("validate", "--as-of", AS_OF).exit_code == 0
+
+
+def test_milestones_in_a_flow_list(dean, plan_copy):
+    path = plan_copy / "initiatives/12-flow.yaml"
+    path.write_text(FLOW)
+    add = dean(
+        "milestone", "add", "12", "c", "--title-es", "C", "--title-en", "C", "-s", "s1",
+        "--after", "a", "--as-of", AS_OF,
+    )  # fmt: skip
+    assert add.exit_code == 0, add.stderr
+    assert dean("milestone", "rename", "12", "a", "a2").exit_code == 0
+    assert dean("milestone", "move", "12", "b", "--first").exit_code == 0
+    assert dean("milestone", "remove", "12", "c").exit_code == 0
+    assert path.read_text() == FLOW.replace(
+        "[{id: a, title: {es: A, en: A}, status: planned, sources: [s1]}, "
+        "{id: b, title: {es: B, en: B}, status: planned, sources: [s1], depends_on: [a]}]",
+        "[{id: b, title: {es: B, en: B}, status: planned, sources: [s1], depends_on: [a2]}, "
+        "{id: a2, title: {es: A, en: A}, status: planned, sources: [s1]}]",
+    )
+
+
+def test_milestone_usage_errors(dean, plan_copy):
+    result = dean("milestone", "move", "11", "university-colaboration", "--first")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "dean: error: initiative 11 has no milestone 'university-colaboration' (did you mean "
+        "university-collaboration?); milestones: university-collaboration, "
+        "education-high-tech-summit\n"
+    )
+    where = dean("milestone", "move", "11", "university-collaboration")
+    assert where.exit_code == 2
+    assert where.stderr == (
+        "dean: error: say where: one of --before MILESTONE, --after MILESTONE, --first, --last\n"
+    )
+    title = dean("milestone", "add", "11", "x", "--title-es", "X")
+    assert title.exit_code == 2
+    assert title.stderr == "dean: error: missing --title-en: a milestone has a title in both\n"
+
+
+def test_show_lists_milestone_ids_and_notes(dean, in_repo):
+    out = dean("show", "11", "--as-of", AS_OF, env={"COLUMNS": "80"}).stdout
+    assert "education-high-tech-summit  Summit on education and high technology in" in out
+    assert "Milestone notes" in out
+    assert "whether it took place was not found." in out
