@@ -61,6 +61,7 @@ def _root(
 
 # Registering a command = importing its module; --help lists them in this order.
 # isort: off
+from deancli.cli import init as _init  # noqa: E402,F401
 from deancli.cli import validate as _validate  # noqa: E402,F401
 from deancli.cli import status as _status  # noqa: E402,F401
 from deancli.cli import show as _show  # noqa: E402,F401

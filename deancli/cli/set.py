@@ -130,11 +130,18 @@ def evidence_ops(
     leads_changed = any(op.target == (*base, "leads") and op.key in ("mx", "us") for op in ops)
     if status_changed and (base, "status_as_of") not in sets:
         extra.append(Op("set", base, "status_as_of", today))
+
+    def cite(target: tuple[Any, ...], key: str, source: str) -> None:
+        """Add ``source`` to the list at ``target.key`` unless it is already there."""
+        already = current((*target, key))
+        if not (isinstance(already, list) and source in already):
+            extra.append(Op("add", target, key, source))
+
     for source in sources:
         if status_changed or not leads_changed:
-            extra.append(Op("add", (*base, *evidence_key[:-1]), evidence_key[-1], source))
+            cite((*base, *evidence_key[:-1]), evidence_key[-1], source)
         if leads_changed:
-            extra.append(Op("add", (*base, "leads"), "sources", source))
+            cite((*base, "leads"), "sources", source)
     if not sources and not adds_source:
         where = "sources" if in_milestone else "status_sources"
         if status_changed:

@@ -16,100 +16,23 @@ elsewhere stay byte-identical. Before anything is written:
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 from deancli.base.diagnostics import Span
 from deancli.edit.change import EditError, Op, PathKey
 from deancli.edit.orders import INITIATIVE_ORDER, LEADS_ORDER, MILESTONE_ORDER, SOURCE_ORDER
+from deancli.edit.yamltext import (
+    Text,
+    entry_end,
+    render_entry,
+    render_flow,
+    render_item,
+    render_scalar,
+)
 from deancli.plan import yamlio
 from deancli.plan.loader import Document
 
-
-def render_scalar(value: Any) -> str:
-    """YAML text for a scalar: plain when that reads back as the same value, else quoted."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return json.dumps(value)
-    text = str(value)
-    if text and "\n" not in text:
-        parsed = yamlio.parse(f"k: {text}\n")
-        if not parsed.issues and parsed.data == {"k": text} and text == text.strip():
-            return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
-
-
-def render_flow(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(render_flow(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return (
-            "{" + ", ".join(f"{render_scalar(k)}: {render_flow(v)}" for k, v in value.items()) + "}"
-        )
-    return render_scalar(value)
-
-
-def render_entry(key: str, value: Any, indent: int, nl: str) -> str:
-    """``key: value`` in block layout at ``indent`` (nested mappings and lists of mappings in
-    block form, as `dean fmt` lays them out; other values in flow form)."""
-    pad = " " * indent
-    if isinstance(value, dict) and value:
-        return f"{pad}{render_scalar(key)}:{nl}" + "".join(
-            render_entry(k, v, indent + 2, nl) for k, v in value.items()
-        )
-    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
-        return f"{pad}{render_scalar(key)}:{nl}" + "".join(
-            render_item(v, indent + 2, nl) for v in value
-        )
-    return f"{pad}{render_scalar(key)}: {render_flow(value)}{nl}"
-
-
-def render_item(value: Any, dash: int, nl: str) -> str:
-    """A block-list item whose dash stands at column ``dash`` (0-based)."""
-    if isinstance(value, dict) and value:
-        body = "".join(render_entry(k, v, dash + 2, nl) for k, v in value.items())
-        return " " * dash + "- " + body[dash + 2 :]
-    return " " * dash + "- " + render_flow(value) + nl
-
-
-class _Text:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(i + 1)
-        self.nl = "\r\n" if "\r\n" in text else "\n"
-
-    def offset(self, line: int, column: int) -> int:
-        if line - 1 >= len(self.starts):
-            return len(self.text)
-        return min(self.starts[line - 1] + column - 1, len(self.text))
-
-    def line_end(self, line: int) -> int:
-        """Offset just after the newline that ends ``line`` (or the end of the text)."""
-        if line < len(self.starts):
-            return self.starts[line]
-        return len(self.text)
-
-    def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.line_end(line)
-        return self.text[start:end]
-
-
-def _entry_end(t: _Text, span: Span) -> int:
-    """Where to insert after a mapping entry or list item whose value has ``span``."""
-    assert span.end_line is not None and span.end_column is not None
-    if span.end_line > span.line:
-        line_start = t.offset(span.end_line, 1)
-        if not t.text[line_start : t.offset(span.end_line, span.end_column)].strip():
-            # a block value ends where the next token starts (the next line's key or `-`)
-            return line_start
-    return t.line_end(span.end_line)
+__all__ = ["apply_to_data", "materialise", "render_flow", "render_scalar", "splice"]
 
 
 def _get(data: Any, path: PathKey) -> Any:
@@ -200,7 +123,7 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
     if parsed.fatal or parsed.values is None or parsed.keys is None or parsed.styles is None:
         raise EditError("the file does not parse; fix it first (dean validate)")
     values, keys, styles = parsed.values, parsed.keys, parsed.styles
-    t = _Text(text)
+    t = Text(text)
     container = _get(data, op.target)
     if not isinstance(container, dict):
         raise EditError(f"cannot edit: `{_describe(op.target)}` is not a mapping")
@@ -260,7 +183,7 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
             start = t.offset(prev.end_line, prev.end_column)
         return t.text[:start] + t.text[end:]
     start = t.starts[item.line - 1]
-    end = _entry_end(t, item)
+    end = entry_end(t, item)
     kept = _comments_of_item(t, item, start, end)
     if len(lst) == 1:  # the list becomes empty: write `key: []`, keeping a comment after it
         key_span = keys[here]
@@ -270,7 +193,7 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
     return t.text[:start] + kept + t.text[end:]
 
 
-def _chunk_start(t: _Text, item: Span) -> int:
+def _chunk_start(t: Text, item: Span) -> int:
     """Where a block-list item starts, with the full-line comments right above it (a
     leading comment belongs to what follows it)."""
     line = item.line
@@ -280,7 +203,7 @@ def _chunk_start(t: _Text, item: Span) -> int:
 
 
 def _insert_item(
-    t: _Text,
+    t: Text,
     values: dict[PathKey, Span],
     keys: dict[PathKey, Span],
     here: PathKey,
@@ -316,7 +239,7 @@ def _insert_item(
     if index < len(lst):
         pos = _chunk_start(t, values[(*here, index)])
     else:
-        pos = _entry_end(t, values[(*here, len(lst) - 1)])
+        pos = entry_end(t, values[(*here, len(lst) - 1)])
     body = render_item(value, dash, t.nl)
     if pos > 0 and t.text[pos - 1] != "\n":
         body = t.nl + body
@@ -324,7 +247,7 @@ def _insert_item(
 
 
 def _move_item(
-    t: _Text,
+    t: Text,
     values: dict[PathKey, Span],
     here: PathKey,
     lst: list[Any],
@@ -343,7 +266,7 @@ def _move_item(
                 (t.offset(item.line, item.column), t.offset(item.end_line, item.end_column))
             )
         else:
-            bounds.append((_chunk_start(t, item), _entry_end(t, item)))
+            bounds.append((_chunk_start(t, item), entry_end(t, item)))
     pieces = [t.text[a:b] for a, b in bounds]
     gaps = [t.text[bounds[i][1] : bounds[i + 1][0]] for i in range(len(bounds) - 1)]
     if not is_flow:
@@ -359,7 +282,7 @@ def _move_item(
     return t.text[: bounds[0][0]] + out + t.text[bounds[-1][1] :]
 
 
-def _comments_of_item(t: _Text, item: Span, start: int, end: int) -> str:
+def _comments_of_item(t: Text, item: Span, start: int, end: int) -> str:
     """The comments on the lines of a block-list item being removed, as comment lines at
     the item's indentation: an edit never deletes a comment (the reader decides whether it
     still applies). Kept: the comment after a one-line item, and full-line comments."""
@@ -375,7 +298,7 @@ def _comments_of_item(t: _Text, item: Span, start: int, end: int) -> str:
     return "".join(x + t.nl for x in out)
 
 
-def _replace(t: _Text, span: Span, new: str, style: str | None) -> str:
+def _replace(t: Text, span: Span, new: str, style: str | None) -> str:
     assert span.end_line is not None and span.end_column is not None
     start = t.offset(span.line, span.column)
     end = t.offset(span.end_line, span.end_column)
@@ -388,7 +311,7 @@ def _replace(t: _Text, span: Span, new: str, style: str | None) -> str:
 
 
 def _insert_key(
-    t: _Text,
+    t: Text,
     values: dict[PathKey, Span],
     keys: dict[PathKey, Span],
     container: dict[str, Any],
@@ -417,7 +340,7 @@ def _insert_key(
             raise EditError(f"cannot add `{key}` before the first key of a list item")
         at = line_start
     else:
-        at = _entry_end(t, values[(*target, after)])
+        at = entry_end(t, values[(*target, after)])
     body = render_entry(key, value, indent, t.nl)
     if at > 0 and t.text[at - 1] != "\n":
         body = t.nl + body

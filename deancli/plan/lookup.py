@@ -62,4 +62,4 @@ def find_initiative(plan: Plan, ident: str) -> Initiative:
     guess = closest(raw, [i.slug for i in plan.initiatives if i.slug])
     valid = ", ".join(str(i.id) for i in plan.initiatives if i.id is not None)
     hint = f" (did you mean {guess}?)" if guess else ""
-    raise LookupProblem(f"no initiative {ident!r}{hint}; initiatives: {valid}")
+    raise LookupProblem(f"no initiative {ident!r}{hint}; initiatives: {valid or 'none'}")
