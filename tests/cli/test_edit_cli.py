@@ -293,7 +293,7 @@ def test_new_with_prompts(dean, plan_copy, monkeypatch, golden):
     result = CliRunner().invoke(
         app,
         ["new", "--as-of", AS_OF, "--dry-run"],
-        input="4\nFormación dual\nDual training\n",
+        input="4\nFormación dual\nDual training\nSE\n\n\n",
         env=ENV,
     )
     assert result.exit_code == 0, result.output

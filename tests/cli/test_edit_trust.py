@@ -412,3 +412,62 @@ def test_show_lists_milestone_ids_and_notes(dean, in_repo):
     assert "education-high-tech-summit  Summit on education and high technology in" in out
     assert "Milestone notes" in out
     assert "whether it took place was not found." in out
+
+
+# 8. interactive new ----------------------------------------------------------------------
+
+
+def _prompted(monkeypatch, answers: str, *args: str):
+    monkeypatch.setattr("deancli.cli.new.interactive", lambda: True)
+    from typer.testing import CliRunner
+
+    from deancli.cli import app
+    from tests.conftest import ENV
+
+    return CliRunner().invoke(app, ["new", "--as-of", AS_OF, *args], input=answers, env=ENV)
+
+
+def test_interactive_new_checks_each_answer_as_typed(plan_copy, monkeypatch):
+    result = _prompted(
+        monkeypatch, "5\nIII\n \nFormación\nTraining\nXX SE\nSE\nState\ndone\nactive\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Pillar [1 (I), 2 (II), 3 (III), 4 (IV)]: 5\n"
+        "Pillar [1 (I), 2 (II), 3 (III), 4 (IV)]: III\n"
+        "Title in Spanish:  \n"
+        "Title in Spanish: Formación\n"
+        "Title in English: Training\n"
+        "Mexican leads (organization ids; empty if not publicly known): XX SE\n"
+        "Mexican leads (organization ids; empty if not publicly known): SE\n"
+        "U.S. leads (organization ids; empty if not publicly known): State\n"
+        "Status (TAB lists them) [planned]: done\n"
+        "Status (TAB lists them) [planned]: active\n"
+        "created plan/initiatives/12-training.yaml\n"
+    )
+    assert result.stderr.splitlines() == [
+        "  unknown pillar '5'; valid pillars: 1 (I), 2 (II), 3 (III), 4 (IV)",
+        "  a title cannot be empty",
+        "  unknown organization 'XX'; valid: AMEXCID, COFEPRIS, DHS, DOC, DOS, INAI, SABG, SE, "
+        "SHCP, SRE, TREAS, USAID, USTR",
+        "  'done' is not a status; valid: planned, active, finalising, completed, cancelled, "
+        "suspended, unknown",
+    ]
+    text = (plan_copy / "initiatives/12-training.yaml").read_text()
+    assert "pillar: 3\n" in text
+    assert "status: active\nleads:\n  mx: [SE]\n  us: [DOS]\n" in text
+
+
+@pytest.mark.parametrize("answers", ["4\nFormación\n", None])
+def test_interactive_new_interrupted_writes_nothing(plan_copy, monkeypatch, answers):
+    if answers is None:  # Ctrl-C at the first prompt
+
+        def interrupt(prompt: str = "") -> str:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr("typer._click.termui.visible_prompt_func", interrupt)
+    result = _prompted(monkeypatch, answers or "")  # else: Ctrl-D after two answers
+    assert result.exit_code == 130
+    assert result.stderr.endswith("dean: interrupted\n")
+    assert "Aborted" not in result.output
+    assert sorted(p.name for p in (plan_copy / "initiatives").iterdir())[-1].startswith("11-")
