@@ -471,3 +471,86 @@ def test_interactive_new_interrupted_writes_nothing(plan_copy, monkeypatch, answ
     assert result.stderr.endswith("dean: interrupted\n")
     assert "Aborted" not in result.output
     assert sorted(p.name for p in (plan_copy / "initiatives").iterdir())[-1].startswith("11-")
+
+
+# 6. fmt and comments ---------------------------------------------------------------------
+
+SCRAMBLED = """\
+# yaml-language-server: $schema=../../schemas/initiative.schema.json
+slug: x   # the slug
+# the number
+id: 12
+schema_version: 1
+pillar: 1
+status: planned
+title:
+    # Spanish first
+    es: Equis  # es trailing
+    en: Ex
+leads: {mx: [], us: []}
+milestones: []
+sources: []
+# the end
+"""
+
+CANONICAL = """\
+# yaml-language-server: $schema=../../schemas/initiative.schema.json
+schema_version: 1
+# the number
+id: 12
+slug: x   # the slug
+pillar: 1
+title:
+  # Spanish first
+  es: Equis  # es trailing
+  en: Ex
+status: planned
+leads: {mx: [], us: []}
+milestones: []
+sources: []
+# the end
+"""
+
+
+def test_fmt_moves_and_reindents_comments_with_their_keys(dean, plan_copy):
+    path = plan_copy / "initiatives/12-x.yaml"
+    path.write_text(SCRAMBLED)
+    check = dean("fmt", "--check")
+    assert (check.exit_code, check.stdout) == (
+        1,
+        "would reformat plan/initiatives/12-x.yaml\n1 file would be reformatted.\n",
+    )
+    assert dean("fmt").stdout == "reformatted plan/initiatives/12-x.yaml\n"
+    assert path.read_text() == CANONICAL
+    assert dean("fmt", "--check").stdout == "All files already formatted.\n"
+
+
+def test_fmt_never_wraps_a_line(dean, plan_copy):
+    path = plan_copy / "initiatives/12-x.yaml"
+    long_title = " ".join(["word"] * 40_000)  # 200 kB on one line
+    path.write_text(SCRAMBLED.replace("en: Ex\n", f"en: {long_title}\n"))
+    assert dean("fmt").exit_code == 0
+    assert path.read_text() == CANONICAL.replace("en: Ex\n", f"en: {long_title}\n")
+
+
+def test_fmt_check_says_what_its_exit_code_says(dean, plan_copy):
+    broken = plan_copy / "initiatives/09-innovation-creativity-campaign.yaml"
+    broken.write_text(broken.read_text() + "  bad: [\n")
+    check = dean("fmt", "--check")
+    assert check.exit_code == 1
+    assert check.stdout == "1 file cannot be reformatted safely (see above).\n"
+    assert check.stderr == (
+        f"dean: {broken.relative_to(plan_copy.parent)}: the file has load errors; fix them "
+        "first (dean validate)\n"
+    )
+    (plan_copy / "initiatives/12-x.yaml").write_text(SCRAMBLED)
+    (plan_copy / "initiatives/13-y.yaml").write_text(
+        SCRAMBLED.replace("12", "13").replace("slug: x ", "slug: y ")
+    )
+    both = dean("fmt", "--check")
+    assert both.stdout.splitlines()[-1] == (
+        "2 files would be reformatted; 1 file cannot be reformatted safely (see above)."
+    )
+    written = dean("fmt")
+    assert written.exit_code == 1
+    assert written.stdout.splitlines()[-1] == "1 file cannot be reformatted safely (see above)."
