@@ -120,12 +120,13 @@ def _indent(line: str) -> int:
 
 
 def _owners_starting(parsed: Any) -> dict[int, list[Owner]]:
-    """For each line, what begins on it: mapping keys, list items and the root."""
+    """For each line, what begins on it: mapping keys and list items (the comments above the
+    first key of the file are the top's or that key's, never the root mapping's)."""
     out: dict[int, list[Owner]] = {}
     for path, span in parsed.keys.items():
         out.setdefault(span.line, []).append(("key", path))
     for path, span in parsed.values.items():
-        if not path or isinstance(path[-1], int):
+        if path and isinstance(path[-1], int):
             out.setdefault(span.line, []).append(("value", path))
     for owners in out.values():
         owners.sort(key=lambda o: len(o[1]))
