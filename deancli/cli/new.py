@@ -24,9 +24,10 @@ from deancli.cli._common import (
     epilog="""Examples:
 
 \b
-  dean new --pillar 3 --title-es "Cooperación en IA" --title-en "Cooperation on AI"
-  dean new                                 asks for what is missing (on a terminal)
-  dean new --pillar 4 --title-es ... --title-en ... --lead-mx SE --dry-run
+  dean new --pillar 3 --title-es "Cooperación en IA" \\
+      --title-en "Cooperation on AI"
+  dean new                  asks for what is missing (on a terminal)
+  dean new --pillar IV --title-es ... --title-en ... --lead-mx SE --dry-run
 
 The file gets the next free id, a name NN-slug.yaml, the editor schema line and every
 required field, and is validated with the whole plan before it is written. An existing

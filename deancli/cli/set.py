@@ -183,16 +183,28 @@ def _complete_milestones(ctx: typer.Context, incomplete: str) -> list[tuple[str,
     epilog="""Examples:
 
 \b
-  dean set 8 status=active status_as_of=2024-05-06
-  dean set 8 --milestone cbpr-promotion-campaign status=done completed_on=2024-01-10
-  dean set 11 --milestone education-high-tech-summit due=2024-09-30 due_precision=quarter
-  dean set 2 leads.mx+=SE                  add a lead (-= removes one)
-  dean set 8 --milestone inai-cbpr-workshop sources+=gda-2024-05-06
-  dean set 8 'sources+={id: new-source, title: A title, publisher: Someone}'
-  dean set 8 status=active --diff          show the change, write nothing
+  dean set 8 status=active --source gda-2024-05-06
+  dean set 8 -m cbpr-promotion-campaign status=done completed_on=2024-01-10
+  dean set 11 -m education-high-tech-summit due=2024-09-30
+  dean set 2 leads.mx+=SE -s SOURCE    add a lead, with its source
+  dean set 2 leads.mx-=SE              remove one
+  dean set 11 summary.en=Training      creates summary: if it is missing
+  dean set 11 pillar=III               pillars by number or Roman numeral
+  dean set 11 'title.en:=# 1 priority' := stores the text exactly as typed
+  dean set 8 'sources+={id: x, title: A title, publisher: Someone}'
+  dean set 8 status=active --diff      show the change, write nothing
 
-Only the edited lines change; comments, quoting and key order elsewhere stay as they are.
-The edited plan is validated first: an edit that would add an error is refused (exit 1).
+VALUE is read as YAML 1.2 (3 is a number, [a, b] a list); a value YAML reads
+with a problem (a comment after #, a tag, an anchor, a control character) is
+refused with the reason. FIELD:=TEXT or --text stores text exactly as typed.
+
+A new status gets status_as_of (the --as-of date unless you set it); give its
+evidence with --source (a warning says when a status or lead changes without
+one). Comments on edited lines are pointed out after the edit.
+
+Only the edited lines change; comments, quoting and key order elsewhere stay.
+The edited plan is validated first: an edit that would add an error is refused
+(exit 1). Milestones are added, removed, renamed and moved with dean milestone.
 """,
 )
 def set_(

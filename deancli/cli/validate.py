@@ -82,12 +82,12 @@ def _open_output(path: str) -> Any:
     epilog="""Examples:
 
 \b
-  dean validate                                  the whole plan
-  dean validate plan/initiatives/                report on initiative files only
-  dean validate --format json > findings.json    for other tools
-  dean validate --as-of 2024-01-01 --strict      reproducible; warnings fail too
+  dean validate                                the whole plan
+  dean validate plan/initiatives/              initiative files only
+  dean validate --format json > findings.json  for other tools
+  dean validate --as-of 2024-01-01 --strict    reproducible; warnings fail
   dean validate --output sarif:dean.sarif --output junit:dean.xml
-  dean validate --changed-since origin/main      findings a branch introduces
+  dean validate --changed-since origin/main    what a branch introduces
 
 Under GitHub Actions the default format is `github` (annotations on the pull request) and a
 Markdown summary is appended to $GITHUB_STEP_SUMMARY.
