@@ -554,3 +554,9 @@ def test_fmt_check_says_what_its_exit_code_says(dean, plan_copy):
     written = dean("fmt")
     assert written.exit_code == 1
     assert written.stdout.splitlines()[-1] == "1 file cannot be reformatted safely (see above)."
+
+
+def test_timeline_shows_whole_milestone_ids_at_120_columns(dean, in_repo):
+    out = dean("timeline", "--as-of", AS_OF, env={"COLUMNS": "120"}).stdout
+    assert " transport-electrification-working-group  2022-09-12 " in out
+    assert "…" not in "".join(line[:45] for line in out.splitlines())
