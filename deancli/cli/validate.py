@@ -186,8 +186,16 @@ def validate(
         if summary and in_actions() and step_summary:
             from deancli.render.reports.summary import render
 
-            with open(step_summary, "a", encoding="utf-8") as fh:
-                fh.write(render(result, strict=strict))
+            try:
+                with open(step_summary, "a", encoding="utf-8") as fh:
+                    fh.write(render(result, strict=strict))
+            except OSError as exc:  # the findings are reported; the summary is a bonus
+                from deancli.base.textsafe import safe
+
+                sys.stderr.write(
+                    f"dean: warning: cannot write the job summary to {safe(step_summary)}: "
+                    f"{exc.strerror or type(exc).__name__}\n"
+                )
         sys.stdout.flush()
         return result.exit_code(strict=strict)
 

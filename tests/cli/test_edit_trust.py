@@ -560,3 +560,13 @@ def test_timeline_shows_whole_milestone_ids_at_120_columns(dean, in_repo):
     out = dean("timeline", "--as-of", AS_OF, env={"COLUMNS": "120"}).stdout
     assert " transport-electrification-working-group  2022-09-12 " in out
     assert "…" not in "".join(line[:45] for line in out.splitlines())
+
+
+def test_an_unwritable_job_summary_is_a_warning(dean, in_repo, tmp_path):
+    summary = tmp_path / "missing" / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = dean("validate", "--as-of", AS_OF, env=env)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"dean: warning: cannot write the job summary to {summary}: No such file or directory\n"
+    )
