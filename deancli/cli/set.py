@@ -137,6 +137,11 @@ def evidence_ops(
         if not (isinstance(already, list) and source in already):
             extra.append(Op("add", target, key, source))
 
+    if sources and not (in_milestone or status_changed or leads_changed):
+        raise UsageProblem(
+            "--source is the evidence for a status or lead change, and this edit changes "
+            "neither; cite a source in a field with FIELD+=SOURCE"
+        )
     for source in sources:
         if status_changed or not leads_changed:
             cite((*base, *evidence_key[:-1]), evidence_key[-1], source)

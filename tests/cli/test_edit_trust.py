@@ -570,3 +570,15 @@ def test_an_unwritable_job_summary_is_a_warning(dean, in_repo, tmp_path):
     assert result.stderr == (
         f"dean: warning: cannot write the job summary to {summary}: No such file or directory\n"
     )
+
+
+def test_a_source_for_an_edit_that_states_no_status_or_lead(dean, plan_copy):
+    result = dean("set", "11", "summary.en=x", "--source", "penmedia-2023-10")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "dean: error: --source is the evidence for a status or lead change, and this edit "
+        "changes neither; cite a source in a field with FIELD+=SOURCE\n"
+    )
+    flow = dean("set", "11", "milestones+={id: m, title: {es: a, en: b}, status: planned, "
+                "sources: [penmedia-2023-10]}", "--dry-run")  # fmt: skip
+    assert flow.exit_code == 0, flow.stderr
