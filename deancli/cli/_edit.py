@@ -23,7 +23,16 @@ def refused(exc: Any) -> int:
     return 1
 
 
-def finish(edit: Any, *, dry_run: bool, diff: bool, warnings: list[str] | None = None) -> int:
+def finish(
+    edit: Any,
+    *,
+    dry_run: bool,
+    diff: bool,
+    warnings: list[str] | None = None,
+    comments: bool = True,
+) -> int:
+    """Show or write a checked edit; then the notices (``comments``: point out comments on
+    rewritten lines; off for a move, whose lines change place, not meaning)."""
     from deancli.base.textsafe import safe
     from deancli.edit.session import commit
 
@@ -39,7 +48,7 @@ def finish(edit: Any, *, dry_run: bool, diff: bool, warnings: list[str] | None =
     else:
         commit(edit)
         sys.stdout.write(f"updated {safe(change.display)}\n")
-    notices(change, warnings or [])
+    notices(change if comments else None, warnings or [])
     return 0
 
 
@@ -48,7 +57,7 @@ def notices(change: Any, warnings: list[str]) -> None:
     longer be true) and evidence that was not given."""
     from deancli.base.textsafe import safe
 
-    for line, comment, filled in change.kept_comments():
+    for line, comment, filled in change.kept_comments() if change is not None else []:
         if filled:
             why = "was written when the value was empty and is probably no longer true"
         else:

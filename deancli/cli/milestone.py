@@ -74,7 +74,15 @@ def _load(plan: str | None, initiative: str) -> tuple[Any, Any]:
     return loaded, find_initiative(loaded.plan, initiative)
 
 
-def _apply(loaded: Any, ini: Any, ops: list[Any], today: Any, dry_run: bool, diff: bool) -> int:
+def _apply(
+    loaded: Any,
+    ini: Any,
+    ops: list[Any],
+    today: Any,
+    dry_run: bool,
+    diff: bool,
+    comments: bool = True,
+) -> int:
     from deancli.edit.change import EditError
     from deancli.edit.session import prepare
 
@@ -82,7 +90,7 @@ def _apply(loaded: Any, ini: Any, ops: list[Any], today: Any, dry_run: bool, dif
         edit = prepare(loaded, ini.doc, ops, today)
     except EditError as exc:
         return _edit.refused(exc)
-    return _edit.finish(edit, dry_run=dry_run, diff=diff)
+    return _edit.finish(edit, dry_run=dry_run, diff=diff, comments=comments)
 
 
 def _position(ini: Any, before: str | None, after: str | None, skip: int | None = None) -> int:
@@ -329,6 +337,6 @@ def move(
         else:
             dest = _position(ini, before, after, skip=position)
         ops = [] if dest == index else [Op("move", (), "milestones", (index, dest))]
-        return _apply(loaded, ini, ops, today, dry_run, diff)
+        return _apply(loaded, ini, ops, today, dry_run, diff, comments=False)
 
     run(body)
