@@ -13,7 +13,7 @@ from pathlib import Path
 
 from deancli import __version__
 from deancli.base import resources
-from deancli.edit.change import EditError
+from deancli.base.errors import UsageProblem
 
 SETTINGS = """\
 {
@@ -222,12 +222,12 @@ def _create(target: Path, data: bytes) -> bool:
 def init(directory: Path, *, empty: bool) -> list[Outcome]:
     """Create the plan repository's files in ``directory``; existing files are kept."""
     if directory.exists() and not directory.is_dir():
-        raise EditError(f"{directory} is not a directory")
+        raise UsageProblem(f"{directory} is not a directory")
     try:
         directory.mkdir(parents=True, exist_ok=True)
         return _init(directory, empty)
     except OSError as exc:
-        raise EditError(f"cannot write in {directory}: {exc.strerror or exc}") from None
+        raise UsageProblem(f"cannot write in {directory}: {exc.strerror or exc}") from None
 
 
 def _init(directory: Path, empty: bool) -> list[Outcome]:

@@ -582,3 +582,15 @@ def test_a_source_for_an_edit_that_states_no_status_or_lead(dean, plan_copy):
     flow = dean("set", "11", "milestones+={id: m, title: {es: a, en: b}, status: planned, "
                 "sources: [penmedia-2023-10]}", "--dry-run")  # fmt: skip
     assert flow.exit_code == 0, flow.stderr
+
+
+def test_an_unwritable_plan_is_a_usage_error(dean, plan_copy, monkeypatch):
+    def refuse(*args, **kwargs):  # what a read-only directory does (tests may run as root)
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    result = dean("set", "11", "status=unknown")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"dean: error: cannot write {plan_copy.resolve().parent / I11}: Permission denied\n"
+    )

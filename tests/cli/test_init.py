@@ -103,7 +103,7 @@ def test_init_into_a_file_is_a_clean_error(dean, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "taken").write_text("")
     result = dean("init", "taken")
-    assert result.exit_code == 3
+    assert result.exit_code == 2
     assert result.stderr == "dean: error: taken is not a directory\n"
 
 
