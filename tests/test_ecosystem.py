@@ -123,6 +123,11 @@ def _complete(words: str) -> list[str]:
         ("dean status --lead US", ["USAID", "USTR"]),
         ("dean validate --format s", ["sarif"]),
         ("dean status --format ", ["table", "json", "csv", "markdown"]),
+        ("dean set 11 -m edu", ["education-high-tech-summit"]),
+        ("dean set 11 stat", ["status=", "status_as_of=", "status_sources="]),
+        ("dean set 11 -m university-collaboration tit", ["title.es=", "title.en="]),
+        ("dean milestone move 11 u", ["university-collaboration"]),
+        ("dean milestone move 11 x --after e", ["education-high-tech-summit"]),
     ],
 )
 def test_shell_completion(words, expected):

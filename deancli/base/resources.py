@@ -27,3 +27,9 @@ def docs_dir() -> Path:
     """docs/: rules.md, progress.md, output.md... (shipped in the wheel, so what --help points
     to is there after pip install)."""
     return _first("docs")
+
+
+def is_installed(path: Path) -> bool:
+    """Whether ``path`` lies in the installed package (a wheel's ``_embedded`` copy) rather
+    than in a source checkout."""
+    return (_PKG / "_embedded") in path.resolve().parents

@@ -1,5 +1,6 @@
-"""The command line: one module per command (validate, status, show, timeline, diff, set,
-new, fmt, explain), the options they share (``_common``) and completion (``_complete``).
+"""The command line: one module per command (init, validate, status, show, timeline, diff,
+set, new, fmt, explain; ``milestone`` is a group of four), the options they share
+(``_common``), what the edit commands share (``_edit``) and completion (``_complete``).
 
 Command modules import the core inside their bodies, so `dean --help` and `dean --version`
 load neither ruamel.yaml nor jsonschema. The modules that declare commands do not use
@@ -15,7 +16,7 @@ HELP = """Keep the Mexico–U.S. High-Level Economic Dialogue (DEAN/HLED) work p
 and see where it stands.
 
 Every command runs on the plan in --plan DIR, else $DEAN_PLAN, else ./plan when it exists,
-else the plan embedded in dean.
+else the plan embedded in dean (read-only: dean init copies it for you to edit).
 
 Examples:
 
@@ -24,6 +25,7 @@ Examples:
   dean validate --format json        machine-readable findings
   dean validate plan/initiatives/    report on initiative files only
   dean status --pillar 3             initiatives of pillar III
+  dean init my-plan                  start a plan repository of your own
 
 Exit codes: 0 ok, 1 findings, 2 usage error, 3 dean could not run, 130 interrupted.
 """
@@ -61,6 +63,7 @@ def _root(
 
 # Registering a command = importing its module; --help lists them in this order.
 # isort: off
+from deancli.cli import init as _init  # noqa: E402,F401
 from deancli.cli import validate as _validate  # noqa: E402,F401
 from deancli.cli import status as _status  # noqa: E402,F401
 from deancli.cli import show as _show  # noqa: E402,F401
@@ -68,6 +71,7 @@ from deancli.cli import timeline as _timeline  # noqa: E402,F401
 from deancli.cli import diff as _diff  # noqa: E402,F401
 from deancli.cli import set as _set  # noqa: E402,F401
 from deancli.cli import new as _new  # noqa: E402,F401
+from deancli.cli import milestone as _milestone  # noqa: E402,F401
 from deancli.cli import fmt as _fmt  # noqa: E402,F401
 from deancli.cli import explain as _explain  # noqa: E402,F401
 # isort: on

@@ -6,6 +6,7 @@ just completes nothing)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -52,3 +53,55 @@ def organizations(incomplete: str) -> list[tuple[str, str]]:
         ]
     except Exception:
         return []
+
+
+def milestones(initiative: str, incomplete: str) -> list[tuple[str, str]]:
+    """The milestone ids of the initiative given earlier on the command line."""
+    try:
+        from deancli.plan.lookup import find_initiative
+
+        ini = find_initiative(_plan(), initiative)
+        return [
+            (m.id, m.title.get("en")[:60]) for m in ini.milestones if m.id.startswith(incomplete)
+        ]
+    except Exception:
+        return []
+
+
+_TEXT = ("es", "en")
+
+
+def _field_names(milestone: bool) -> list[str]:
+    from deancli.edit import orders
+
+    nested: dict[str, Sequence[str]]
+    if milestone:
+        keys = orders.MILESTONE_ORDER
+        nested = {"title": _TEXT, "note": _TEXT}
+    else:
+        keys = orders.INITIATIVE_ORDER
+        nested = {"title": _TEXT, "summary": _TEXT, "notes": _TEXT, "leads": orders.LEADS_ORDER}
+    out = []
+    for key in keys:
+        if key in ("schema_version", "milestones"):
+            continue
+        out += [f"{key}.{sub}" for sub in nested[key]] if key in nested else [key]
+    return out
+
+
+def _assignments(names: list[str], incomplete: str) -> list[str]:
+    if "=" in incomplete:
+        return []
+    return [f"{name}=" for name in names if name.startswith(incomplete)]
+
+
+def fields(milestone: bool, incomplete: str) -> list[str]:
+    """``FIELD=`` for the fields of an initiative (or of a milestone)."""
+    try:
+        return _assignments(_field_names(milestone), incomplete)
+    except Exception:
+        return []
+
+
+def milestone_fields(incomplete: str) -> list[str]:
+    return fields(True, incomplete)

@@ -23,7 +23,16 @@ def refused(exc: Any) -> int:
     return 1
 
 
-def finish(edit: Any, *, dry_run: bool, diff: bool) -> int:
+def finish(
+    edit: Any,
+    *,
+    dry_run: bool,
+    diff: bool,
+    warnings: list[str] | None = None,
+    comments: bool = True,
+) -> int:
+    """Show or write a checked edit; then the notices (``comments``: point out comments on
+    rewritten lines; off for a move, whose lines change place, not meaning)."""
     from deancli.base.textsafe import safe
     from deancli.edit.session import commit
 
@@ -36,7 +45,49 @@ def finish(edit: Any, *, dry_run: bool, diff: bool) -> int:
     if dry_run or diff:
         if not diff:
             sys.stdout.write(f"would update {safe(change.display)}\n")
-        return 0
-    commit(edit)
-    sys.stdout.write(f"updated {safe(change.display)}\n")
+    else:
+        commit(edit)
+        sys.stdout.write(f"updated {safe(change.display)}\n")
+    notices(change if comments else None, warnings or [])
     return 0
+
+
+def notices(change: Any, warnings: list[str]) -> None:
+    """What the user should look at after an edit: comments on the edited lines (they may no
+    longer be true) and evidence that was not given."""
+    from deancli.base.textsafe import safe
+
+    for line, comment, filled in change.kept_comments() if change is not None else []:
+        if filled:
+            why = "was written when the value was empty and is probably no longer true"
+        else:
+            why = "may no longer be true"
+        sys.stderr.write(
+            f"dean: note: the comment on line {line} of {safe(change.display)} {why}: "
+            f"{safe(comment)}\n"
+        )
+    for warning in warnings:
+        sys.stderr.write(f"dean: warning: {safe(warning)}\n")
+
+
+def no_such_milestone(ini: Any, milestone: str) -> str:
+    from deancli.base.suggest import closest
+
+    ids = [m.id for m in ini.milestones]
+    guess = closest(milestone, ids)
+    hint = f" (did you mean {guess}?)" if guess else ""
+    return (
+        f"initiative {ini.label} has no milestone {milestone!r}{hint}; "
+        f"milestones: {', '.join(ids) or 'none'}"
+    )
+
+
+def milestone_index(ini: Any, milestone: str) -> int:
+    """The index of a milestone in its file's ``milestones`` list (a usage error naming the
+    milestones there are, and the closest, when it has none by that id)."""
+    from deancli.base.errors import UsageProblem
+
+    for m in ini.milestones:
+        if m.id == milestone:
+            return int(m.parts[1])
+    raise UsageProblem(no_such_milestone(ini, milestone))

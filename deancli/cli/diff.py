@@ -28,7 +28,7 @@ else:
     epilog="""Examples:
 
 \b
-  dean diff                            this branch (working tree) against its merge-base
+  dean diff                            the working tree against the merge-base
   dean diff origin/main                the working tree against origin/main
   dean diff HEAD~1 HEAD                the last commit
   dean diff --format markdown >> "$GITHUB_STEP_SUMMARY"

@@ -22,7 +22,7 @@ def _complete_codes(incomplete: str) -> list[tuple[str, str]]:
     epilog="""Examples:
 
 \b
-  dean explain DEAN207             what unknown-source catches and how to fix it
+  dean explain DEAN207             what unknown-source catches, how to fix it
   dean explain unknown-source      the same, by name
   dean explain                     every code, one line each
 

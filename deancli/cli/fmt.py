@@ -51,7 +51,8 @@ def fmt(
         from deancli.edit.fmt import format_document, write
         from deancli.plan import load
 
-        root = load.resolve_plan_dir(plan)
+        writes = not (check or diff)
+        root = load.resolve_writable_plan_dir(plan) if writes else load.resolve_plan_dir(plan)
         selected = checker.select_paths(root, paths) if paths else []
         loaded = load.load_plan(root)
         would, refused = 0, 0
@@ -74,11 +75,21 @@ def fmt(
             else:
                 write(result)
                 sys.stdout.write(f"reformatted {safe(doc.display)}\n")
+        left = f"{files(refused)} cannot be reformatted safely (see above)" if refused else ""
         if not (check or diff):
+            if left:
+                sys.stdout.write(f"{left[0].upper()}{left[1:]}.\n")
             return 1 if refused else 0
         if not diff:
-            done = "would be reformatted" if would else "already formatted"
-            sys.stdout.write(f"{would} file(s) {done}.\n" if would else f"All files {done}.\n")
+            parts = [f"{files(would)} would be reformatted"] if would else []
+            parts += [left] if left else []
+            summary = "; ".join(parts) or "all files already formatted"
+            sys.stdout.write(f"{summary[0].upper()}{summary[1:]}.\n")
         return 1 if (would or refused) and check else 0
 
     run(body)
+
+
+def files(n: int) -> str:
+    """``1 file``, ``2 files``."""
+    return f"{n} file" if n == 1 else f"{n} files"

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from deancli.base.errors import UsageProblem
-from deancli.cli import _edit, app
+from deancli.cli import _complete, _edit, app
 from deancli.cli._common import (
     AsOfOption,
     DiffOption,
@@ -17,20 +17,58 @@ from deancli.cli._common import (
     run,
 )
 
-ASSIGN_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*?)(\+=|-=|=)(.*)$", re.S)
+ASSIGN_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*?)(\+=|-=|:=|=)(.*)$", re.S)
+OPERATORS = {"=": "set", ":=": "set", "+=": "add", "-=": "remove"}
 
 
-def parse_value(raw: str) -> Any:
-    """A value as YAML 1.2 reads it (``3`` is a number, ``done`` text, ``[a, b]`` a list)."""
+def parse_value(raw: str, field: str = "FIELD") -> Any:
+    """A value as YAML 1.2 reads it (``3`` is a number, ``done`` text, ``[a, b]`` a list).
+
+    Never a silent guess: a value that YAML reads with a problem (a tag, an anchor, a
+    control character, a syntax error) or that loses text to a comment (``#`` after a space
+    starts one) is refused with the reason and the way to store the text as typed
+    (``FIELD:=TEXT`` or ``--text``). An empty value is the empty text."""
+    from deancli.base.textsafe import safe
     from deancli.plan import yamlio
 
-    parsed = yamlio.parse(f"v: {raw}\n") if raw.strip() else None
-    if parsed is None or parsed.issues or not isinstance(parsed.data, dict):
+    if not raw.strip():
         return raw
-    return parsed.data.get("v")
+    import shlex
+
+    as_text = f"write {shlex.quote(f'{field}:={raw}')} to store the text as typed"
+    shown = f"`{field}={raw}`"
+    if "\n" in raw or "\r" in raw:
+        raise UsageProblem(safe(f"{shown}: a value read as YAML must fit on one line; {as_text}"))
+    text = f"v: {raw}\n"
+    parsed = yamlio.parse(text, positions=True)
+    if parsed.fatal or not isinstance(parsed.data, dict) or list(parsed.data) != ["v"]:
+        reason = parsed.issues[0].message if parsed.issues else "not a single value"
+        raise UsageProblem(safe(f"{shown}: YAML cannot read this value ({reason}); {as_text}"))
+    if parsed.issues:
+        raise UsageProblem(
+            safe(
+                f"{shown}: YAML reads this value with a problem "
+                f"({parsed.issues[0].message}); {as_text}"
+            )
+        )
+    value = parsed.data["v"]
+    span = (parsed.values or {}).get(("v",))
+    if span is not None and span.end_line == 1 and span.end_column is not None:
+        rest = text[span.end_column - 1 :].strip()
+        if rest.startswith("#"):
+            from deancli.edit.splice import render_flow
+
+            kept = "empty (null)" if value is None else f"`{render_flow(value)}`"
+            raise UsageProblem(
+                safe(
+                    f"{shown}: YAML reads `#` after a space as the start of a comment, so the "
+                    f"value would be {kept}; {as_text}"
+                )
+            )
+    return value
 
 
-def parse_assignments(items: list[str], base: tuple[Any, ...]) -> list[Any]:
+def parse_assignments(items: list[str], base: tuple[Any, ...], *, text: bool = False) -> list[Any]:
     from deancli.edit.change import Op
 
     ops = []
@@ -38,13 +76,111 @@ def parse_assignments(items: list[str], base: tuple[Any, ...]) -> list[Any]:
         m = ASSIGN_RE.match(item)
         if m is None:
             raise UsageProblem(
-                f"cannot read {item!r}: write FIELD=VALUE, FIELD+=VALUE or FIELD-=VALUE"
+                f"cannot read {item!r}: write FIELD=VALUE, FIELD:=TEXT, FIELD+=VALUE or "
+                "FIELD-=VALUE"
             )
         path, operator, raw = m.groups()
         *parents, key = path.split(".")
-        kind = {"=": "set", "+=": "add", "-=": "remove"}[operator]
-        ops.append(Op(kind, (*base, *parents), key, parse_value(raw)))
+        if not all(parents) or not key:
+            raise UsageProblem(f"cannot read {item!r}: {path!r} is not a field name")
+        as_text = text or operator == ":="
+        value = raw if as_text else parse_value(raw, path)
+        ops.append(Op(OPERATORS[operator], (*base, *parents), key, value))
     return ops
+
+
+def evidence_ops(
+    ops: list[Any], data: Any, base: tuple[Any, ...], today: str, sources: list[str]
+) -> tuple[list[Any], list[str]]:
+    """The operations that keep statements true, and warnings for what dean cannot add:
+
+    - a status that changes gets ``status_as_of`` = the reference date, unless the command
+      sets it too;
+    - each ``--source`` goes where the changed statement's evidence lives (``status_sources``
+      of the initiative, the milestone's ``sources``, ``leads.sources``);
+    - a status or lead that changes with no source added is warned about."""
+    from deancli.edit.change import Op
+
+    def current(path: tuple[Any, ...]) -> Any:
+        node = data
+        for part in path:
+            in_map = isinstance(node, dict) and part in node
+            in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+            if in_map or in_list:
+                node = node[part]
+            else:
+                return None
+        return node
+
+    extra: list[Any] = []
+    warnings: list[str] = []
+    in_milestone = bool(base)
+    evidence_key = ("sources",) if in_milestone else ("status_sources",)
+    sets = {(op.target, op.key) for op in ops if op.kind == "set"}
+    adds_source = any(
+        op.key in ("sources", "status_sources") and op.kind in ("add", "set") for op in ops
+    )
+    status_changed = any(
+        op.kind == "set"
+        and op.key == "status"
+        and op.target == base
+        and current((*base, "status")) != op.value
+        for op in ops
+    )
+    leads_changed = any(op.target == (*base, "leads") and op.key in ("mx", "us") for op in ops)
+    if status_changed and (base, "status_as_of") not in sets:
+        extra.append(Op("set", base, "status_as_of", today))
+
+    def cite(target: tuple[Any, ...], key: str, source: str) -> None:
+        """Add ``source`` to the list at ``target.key`` unless it is already there."""
+        already = current((*target, key))
+        if not (isinstance(already, list) and source in already):
+            extra.append(Op("add", target, key, source))
+
+    if sources and not (in_milestone or status_changed or leads_changed):
+        raise UsageProblem(
+            "--source is the evidence for a status or lead change, and this edit changes "
+            "neither; cite a source in a field with FIELD+=SOURCE"
+        )
+    for source in sources:
+        if status_changed or not leads_changed:
+            cite((*base, *evidence_key[:-1]), evidence_key[-1], source)
+        if leads_changed:
+            cite((*base, "leads"), "sources", source)
+    if not sources and not adds_source:
+        where = "sources" if in_milestone else "status_sources"
+        if status_changed:
+            warnings.append(
+                f"the status changed with no source added; give the evidence with "
+                f"--source ID (added to {where})"
+            )
+        if leads_changed:
+            warnings.append(
+                "the leads changed with no source added; give the evidence with --source ID "
+                "(added to leads.sources)"
+            )
+    return extra, warnings
+
+
+def _pillar(plan: Any, op: Any) -> Any:
+    """``pillar=III`` (or ``iii``, ``3``) is pillar 3, as ``--pillar`` reads it."""
+    if op.key == "pillar" and op.target == () and op.kind == "set" and isinstance(op.value, str):
+        from dataclasses import replace
+
+        from deancli.plan.lookup import find_pillar
+
+        return replace(op, value=find_pillar(plan, op.value).number)
+    return op
+
+
+def _complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete.fields(bool(ctx.params.get("milestone")), incomplete)
+
+
+def _complete_milestones(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    # completing an option's value, the arguments before it are still in ctx.args
+    given = ctx.params.get("initiative") or (ctx.args[0] if ctx.args else "")
+    return _complete.milestones(str(given), incomplete)
 
 
 @app.command(
@@ -52,16 +188,28 @@ def parse_assignments(items: list[str], base: tuple[Any, ...]) -> list[Any]:
     epilog="""Examples:
 
 \b
-  dean set 8 status=active status_as_of=2024-05-06
-  dean set 8 --milestone cbpr-promotion-campaign status=done completed_on=2024-01-10
-  dean set 11 --milestone education-high-tech-summit due=2024-09-30 due_precision=quarter
-  dean set 2 leads.mx+=SE                  add a lead (-= removes one)
-  dean set 8 --milestone inai-cbpr-workshop sources+=gda-2024-05-06
-  dean set 8 'sources+={id: new-source, title: A title, publisher: Someone}'
-  dean set 8 status=active --diff          show the change, write nothing
+  dean set 8 status=active --source gda-2024-05-06
+  dean set 8 -m cbpr-promotion-campaign status=done completed_on=2024-01-10
+  dean set 11 -m education-high-tech-summit due=2024-09-30
+  dean set 2 leads.mx+=SE -s SOURCE    add a lead, with its source
+  dean set 2 leads.mx-=SE              remove one
+  dean set 11 summary.en=Training      creates summary: if it is missing
+  dean set 11 pillar=III               pillars by number or Roman numeral
+  dean set 11 'title.en:=# 1 priority' := stores the text exactly as typed
+  dean set 8 'sources+={id: x, title: A title, publisher: Someone}'
+  dean set 8 status=active --diff      show the change, write nothing
 
-Only the edited lines change; comments, quoting and key order elsewhere stay as they are.
-The edited plan is validated first: an edit that would add an error is refused (exit 1).
+VALUE is read as YAML 1.2 (3 is a number, [a, b] a list); a value YAML reads
+with a problem (a comment after #, a tag, an anchor, a control character) is
+refused with the reason. FIELD:=TEXT or --text stores text exactly as typed.
+
+A new status gets status_as_of (the --as-of date unless you set it); give its
+evidence with --source (a warning says when a status or lead changes without
+one). Comments on edited lines are pointed out after the edit.
+
+Only the edited lines change; comments, quoting and key order elsewhere stay.
+The edited plan is validated first: an edit that would add an error is refused
+(exit 1). Milestones are added, removed, renamed and moved with dean milestone.
 """,
 )
 def set_(
@@ -70,6 +218,7 @@ def set_(
         list[str],
         typer.Argument(
             metavar="FIELD=VALUE...",
+            autocompletion=_complete_fields,
             help="Changes: FIELD=VALUE, FIELD+=VALUE, "
             "FIELD-=VALUE; FIELD may be dotted (leads.mx).",
         ),
@@ -82,8 +231,26 @@ def set_(
             metavar="ID",
             help="Edit this milestone instead.",
             show_default=False,
+            autocompletion=_complete_milestones,
         ),
     ] = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="SOURCE",
+            help="Evidence for the change: a source id of the file, added to status_sources "
+            "(a status), the milestone's sources or leads.sources (leads). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    text: Annotated[
+        bool,
+        typer.Option(
+            "--text", help="Store every VALUE as text exactly as typed (not read as YAML)."
+        ),
+    ] = False,
     dry_run: DryRunOption = False,
     diff: DiffOption = False,
     plan: PlanOption = None,
@@ -98,27 +265,19 @@ def set_(
         from deancli.plan import load
         from deancli.plan.lookup import find_initiative
 
-        root = load.resolve_plan_dir(plan)
+        root = load.resolve_writable_plan_dir(plan)
         loaded = load.load_plan(root)
         ini = find_initiative(loaded.plan, initiative)
         base: tuple[Any, ...] = ()
         if milestone is not None:
-            ids = [m.id for m in ini.milestones]
-            if milestone not in ids:
-                from deancli.base.suggest import closest
-
-                guess = closest(milestone, ids)
-                hint = f" (did you mean {guess}?)" if guess else ""
-                raise UsageProblem(
-                    f"initiative {ini.label} has no milestone {milestone!r}{hint}; "
-                    f"milestones: {', '.join(ids) or 'none'}"
-                )
-            base = ini.milestones[ids.index(milestone)].parts
-        ops = parse_assignments(assignments, base)
+            base = ("milestones", _edit.milestone_index(ini, milestone))
+        ops = parse_assignments(assignments, base, text=text)
+        ops = [_pillar(loaded.plan, op) for op in ops]
+        extra, warnings = evidence_ops(ops, ini.doc.data, base, today.isoformat(), source or [])
         try:
-            edit = prepare(loaded, ini.doc, ops, today)
+            edit = prepare(loaded, ini.doc, [*ops, *extra], today)
         except EditError as exc:
             return _edit.refused(exc)
-        return _edit.finish(edit, dry_run=dry_run, diff=diff)
+        return _edit.finish(edit, dry_run=dry_run, diff=diff, warnings=warnings)
 
     run(body)

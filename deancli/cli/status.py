@@ -38,8 +38,8 @@ else:
 
 \b
   dean status                          one row per pillar, with totals
-  dean status --pillar 3               the initiatives of pillar III (also --pillar III)
-  dean status --overdue --lang es      initiatives with overdue milestones, in Spanish
+  dean status --pillar 3               the initiatives of pillar III
+  dean status --overdue --lang es      overdue milestones, in Spanish
   dean status --lead SE --status active
   dean status --format markdown        paste into a pull request or wiki
   dean status --format csv > plan.csv  open in a spreadsheet

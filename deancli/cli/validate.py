@@ -1,6 +1,6 @@
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -45,21 +45,52 @@ def parse_outputs(values: list[str]) -> list[tuple[str, str]]:
                 f"--output takes FORMAT:PATH with FORMAT one of {', '.join(REPORTERS)}; "
                 f"got {value!r}"
             )
+        _check_writable(path)
         out.append((fmt, path))
     return out
+
+
+def _check_writable(path: str) -> None:
+    """Refuse an --output path that cannot be written before checking anything (exit 2)."""
+    from pathlib import Path
+
+    from deancli.base.textsafe import safe
+
+    p = Path(path)
+    parent = p.parent
+    reason = None
+    if p.is_dir():
+        reason = "it is a directory"
+    elif not parent.is_dir():
+        reason = f"the directory {safe(str(parent))} does not exist"
+    elif not os.access(parent, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
+        reason = "permission denied"
+    if reason:
+        raise UsageProblem(f"cannot write --output {safe(path)}: {reason}")
+
+
+def _open_output(path: str) -> Any:
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        from deancli.base.textsafe import safe
+
+        raise UsageProblem(
+            f"cannot write --output {safe(path)}: {exc.strerror or type(exc).__name__}"
+        ) from None
 
 
 @app.command(
     epilog="""Examples:
 
 \b
-  dean validate                                  the whole plan
-  dean validate plan/initiatives/                report on initiative files only
-  dean validate --format json > findings.json    for other tools
-  dean validate --as-of 2024-01-01 --strict      reproducible; warnings fail too
+  dean validate                                the whole plan
+  dean validate plan/initiatives/              initiative files only
+  dean validate --format json > findings.json  for other tools
+  dean validate --as-of 2024-01-01 --strict    reproducible; warnings fail
   dean validate --output sarif:dean.sarif --output junit:dean.xml
-  dean validate --changed-since origin/main      findings a branch introduces
-  dean validate --quiet --show-suppressed        errors, and what was silenced
+  dean validate --changed-since origin/main    what a branch introduces
+  dean validate --quiet --show-suppressed      errors, and what was silenced
 
 Under GitHub Actions the default format is `github` (annotations on the pull request) and a
 Markdown summary is appended to $GITHUB_STEP_SUMMARY.
@@ -202,14 +233,22 @@ def validate(
         with fenced(sys.stdout, in_actions() and name in HUMAN and not stdout_is_file()):
             reporter.report(result)
         for out_fmt, path in extra:  # every finding, whatever --quiet says
-            with open(path, "w", encoding="utf-8", newline="") as fh:
+            with _open_output(path) as fh:
                 get_reporter(out_fmt)(fh, color=False, strict=strict).report(result)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary and in_actions() and step_summary:
             from deancli.render.reports.summary import render
 
-            with open(step_summary, "a", encoding="utf-8") as fh:
-                fh.write(render(result, strict=strict))
+            try:
+                with open(step_summary, "a", encoding="utf-8") as fh:
+                    fh.write(render(result, strict=strict))
+            except OSError as exc:  # the findings are reported; the summary is a bonus
+                from deancli.base.textsafe import safe
+
+                sys.stderr.write(
+                    f"dean: warning: cannot write the job summary to {safe(step_summary)}: "
+                    f"{exc.strerror or type(exc).__name__}\n"
+                )
         sys.stdout.flush()
         return result.exit_code(strict=strict)
 

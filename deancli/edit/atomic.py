@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from deancli.base.errors import UsageProblem
 from deancli.edit.change import EditError
 
 
@@ -42,7 +43,10 @@ def write_atomic(path: Path, text: str, expect: Fingerprint | None) -> None:
     did not change since it was read, rename over it, fsync the directory."""
     directory = path.parent
     data = text.encode("utf-8")
-    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:  # a read-only directory, a full disk: the user's to fix (exit 2)
+        raise UsageProblem(f"cannot write {path}: {exc.strerror or type(exc).__name__}") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -4,6 +4,7 @@ error when dean refuses an edit."""
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,9 @@ class EditError(DeanError):
 @dataclass(frozen=True)
 class Op:
     """Set ``key`` of the mapping at ``target`` to ``value`` ("set"), or append ``value`` to
-    / remove it from the list at ``target + (key,)`` ("add" / "remove")."""
+    / remove it from the list at ``target + (key,)`` ("add" / "remove"). On that list also:
+    "insert" (``value`` = (index, item)), "move" (``value`` = (from, to)) and "replace"
+    (``value`` = (index, new item))."""
 
     kind: str
     target: PathKey
@@ -61,3 +64,43 @@ class Change:
                 tofile=f"b/{self.display}",
             )
         )
+
+    def kept_comments(self) -> list[tuple[int, str, bool]]:
+        """Comments on the lines this change rewrote, that were there before the change:
+        (line number in the new text, the comment, whether the value on that line went from
+        empty to non-empty). A comment describes the value it ends; after an edit it may no
+        longer be true, and dean says so rather than keep it silently."""
+        before = self.before.splitlines()
+        after = self.after.splitlines()
+        old_comments = {c for c in map(_trailing_comment, before) if c}
+        out = []
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "replace":
+                continue
+            for offset, line in enumerate(after[j1:j2]):
+                comment = _trailing_comment(line)
+                if not comment or comment not in old_comments:
+                    continue
+                old = before[i1 + offset] if i1 + offset < i2 else ""
+                was_empty = _EMPTY_RE.search(old.split(comment)[0]) is not None
+                now_empty = _EMPTY_RE.search(line.split(comment)[0]) is not None
+                out.append((j1 + offset + 1, comment, was_empty and not now_empty))
+        return out
+
+
+_EMPTY_RE = re.compile(r":\s*(\[\s*\]|\{\s*\}|\"\"|''|null|~)?\s*$")
+
+
+def _trailing_comment(line: str) -> str | None:
+    """The comment a line ends with (``# ...`` after a space, outside quotes), if any."""
+    quote = None
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "\"'" and (i == 0 or line[i - 1] in " :[{,"):
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            return line[i:].rstrip() if line[:i].strip() else None
+    return None

@@ -7,31 +7,15 @@ and formatting the result again changes nothing (idempotence).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from deancli.edit.atomic import Fingerprint, write_atomic
 from deancli.edit.change import Change, EditError
+from deancli.edit.layout import canonical_text, comment_texts
 from deancli.edit.orders import ORDERS
 from deancli.plan import yamlio
 from deancli.plan.loader import Document
-
-_COMMENT_RE = re.compile(r"(?:^|\s)(#.*)$")
-
-
-def _comments(text: str) -> Counter[str]:
-    """Comment texts (what follows ``#``), wherever they stand."""
-    out: Counter[str] = Counter()
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#"):
-            out[stripped] += 1
-        else:
-            m = _COMMENT_RE.search(line)
-            if m and line.count('"') % 2 == 0 and line.count("'") % 2 == 0:
-                out[m.group(1).strip()] += 1
-    return out
 
 
 @dataclass
@@ -46,15 +30,17 @@ def format_document(doc: Document) -> FormatResult:
     if not doc.ok or any(d.severity.name == "ERROR" for d in doc.diagnostics):
         return FormatResult(change, "the file has load errors; fix them first (dean validate)")
     try:
-        out = yamlio.canonical_dump(text, ORDERS[doc.kind])
+        out = canonical_text(text, ORDERS[doc.kind])
+    except EditError as exc:
+        return FormatResult(change, f"cannot be reformatted safely: {exc}")
     except Exception as exc:  # ruamel raised on something it cannot round-trip
         return FormatResult(change, f"cannot be reformatted safely ({type(exc).__name__})")
     if yamlio.parse(out).data != doc.data:
         return FormatResult(change, "reformatting would change its data; left as it is")
-    if _comments(out) != _comments(text):
-        return FormatResult(change, "reformatting would lose or move a comment; left as it is")
+    if Counter(comment_texts(out)) != Counter(comment_texts(text)):
+        return FormatResult(change, "reformatting would lose a comment; left as it is")
     try:
-        again = yamlio.canonical_dump(out, ORDERS[doc.kind])
+        again = canonical_text(out, ORDERS[doc.kind])
     except Exception:
         again = None
     if again != out:

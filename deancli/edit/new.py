@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from deancli.base.errors import UsageProblem
 from deancli.edit.atomic import write_atomic
 from deancli.edit.change import Change, EditError
 from deancli.edit.session import EditPlan, check_edit
@@ -88,6 +89,11 @@ def prepare_new(loaded: Any, as_of: Any, **fields: Any) -> EditPlan:
 
 
 def commit_new(plan: EditPlan) -> None:
-    plan.change.path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        plan.change.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageProblem(
+            f"cannot write {plan.change.path.parent}: {exc.strerror or type(exc).__name__}"
+        ) from None
     write_atomic(plan.change.path, plan.change.after, None)
     plan.change.written = True

@@ -16,83 +16,23 @@ elsewhere stay byte-identical. Before anything is written:
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 from deancli.base.diagnostics import Span
 from deancli.edit.change import EditError, Op, PathKey
 from deancli.edit.orders import INITIATIVE_ORDER, LEADS_ORDER, MILESTONE_ORDER, SOURCE_ORDER
+from deancli.edit.yamltext import (
+    Text,
+    entry_end,
+    render_entry,
+    render_flow,
+    render_item,
+    render_scalar,
+)
 from deancli.plan import yamlio
 from deancli.plan.loader import Document
 
-
-def render_scalar(value: Any) -> str:
-    """YAML text for a scalar: plain when that reads back as the same value, else quoted."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return json.dumps(value)
-    text = str(value)
-    if text and "\n" not in text:
-        parsed = yamlio.parse(f"k: {text}\n")
-        if not parsed.issues and parsed.data == {"k": text} and text == text.strip():
-            return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
-
-
-def render_flow(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(render_flow(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return (
-            "{" + ", ".join(f"{render_scalar(k)}: {render_flow(v)}" for k, v in value.items()) + "}"
-        )
-    return render_scalar(value)
-
-
-def render_block_mapping(value: dict[str, Any], indent: int, nl: str) -> str:
-    """Lines of a mapping (as a list item when the first key gets ``- ``)."""
-    pad = " " * indent
-    lines = []
-    for k, v in value.items():
-        lines.append(f"{pad}{render_scalar(k)}: {render_flow(v)}")
-    return nl.join(lines) + nl
-
-
-class _Text:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(i + 1)
-        self.nl = "\r\n" if "\r\n" in text else "\n"
-
-    def offset(self, line: int, column: int) -> int:
-        if line - 1 >= len(self.starts):
-            return len(self.text)
-        return min(self.starts[line - 1] + column - 1, len(self.text))
-
-    def line_end(self, line: int) -> int:
-        """Offset just after the newline that ends ``line`` (or the end of the text)."""
-        if line < len(self.starts):
-            return self.starts[line]
-        return len(self.text)
-
-    def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.line_end(line)
-        return self.text[start:end]
-
-
-def _entry_end(t: _Text, span: Span) -> int:
-    """Where to insert after a mapping entry or list item whose value has ``span``."""
-    assert span.end_line is not None and span.end_column is not None
-    if span.end_column == 1 and span.end_line > span.line:
-        return t.offset(span.end_line, 1)  # a block value ends where the next line starts
-    return t.line_end(span.end_line)
+__all__ = ["apply_to_data", "materialise", "render_flow", "render_scalar", "splice"]
 
 
 def _get(data: Any, path: PathKey) -> Any:
@@ -114,7 +54,56 @@ def apply_to_data(data: Any, ops: list[Op]) -> Any:
             container[op.key].append(op.value)
         elif op.kind == "remove":
             container[op.key].remove(op.value)
+        elif op.kind == "insert":
+            index, item = op.value
+            container.setdefault(op.key, [])
+            container[op.key].insert(index, item)
+        elif op.kind == "move":
+            source, dest = op.value
+            lst = container[op.key]
+            lst.insert(dest, lst.pop(source))
+        elif op.kind == "replace":
+            index, item = op.value
+            container[op.key][index] = item
     return data
+
+
+def _describe(path: PathKey) -> str:
+    return ".".join(map(str, path)) or "the top level"
+
+
+def materialise(data: Any, op: Op) -> Op:
+    """``op`` made applicable to ``data``: a target whose parents are missing becomes a
+    "set" of the first missing parent to the nested value (``summary.en=X`` on a file with
+    no ``summary`` sets ``summary`` to ``{en: X}``). A path through something that is not a
+    mapping is refused, never a crash."""
+    node = data
+    for depth, part in enumerate(op.target):
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            continue
+        if not isinstance(node, dict):
+            raise EditError(
+                f"cannot edit `{_describe((*op.target, op.key))}`: "
+                f"`{_describe(op.target[:depth])}` is not a mapping"
+            )
+        if part not in node:
+            if op.kind == "remove":
+                shown = op.value if isinstance(op.value, str) else render_flow(op.value)
+                raise EditError(
+                    f"`{shown}` is not in `{_describe((*op.target, op.key))}`; nothing to remove"
+                )
+            value: Any = op.value if op.kind == "set" else [op.value]
+            for name in reversed((*op.target[depth + 1 :], op.key)):
+                value = {name: value}
+            return Op("set", op.target[:depth], str(part), value)
+        node = node[part]
+    if not isinstance(node, dict):
+        raise EditError(
+            f"cannot edit `{_describe((*op.target, op.key))}`: "
+            f"`{_describe(op.target)}` is not a mapping"
+        )
+    return op
 
 
 def _order_for(target: PathKey) -> list[str]:
@@ -134,10 +123,10 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
     if parsed.fatal or parsed.values is None or parsed.keys is None or parsed.styles is None:
         raise EditError("the file does not parse; fix it first (dean validate)")
     values, keys, styles = parsed.values, parsed.keys, parsed.styles
-    t = _Text(text)
+    t = Text(text)
     container = _get(data, op.target)
     if not isinstance(container, dict):
-        raise EditError(f"cannot edit: `{'.'.join(map(str, op.target))}` is not a mapping")
+        raise EditError(f"cannot edit: `{_describe(op.target)}` is not a mapping")
     here = (*op.target, op.key)
 
     if op.kind == "set" and op.key in container:
@@ -149,32 +138,32 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
             raise EditError(f"cannot replace the structure at `{op.key}`; edit it by hand")
         return _replace(t, values[here], render_scalar(op.value), styles.get(here))
 
-    if op.kind == "set" or (op.kind == "add" and op.key not in container):
-        value = op.value if op.kind == "set" else [op.value]
+    if op.kind == "set" or (op.kind in ("add", "insert") and op.key not in container):
+        single = op.value if op.kind == "add" else op.value[1] if op.kind == "insert" else None
+        value = op.value if op.kind == "set" else [single]
         return _insert_key(t, values, keys, container, op.target, op.key, value)
 
     lst = container.get(op.key)
     if not isinstance(lst, list):
-        raise EditError(f"`{op.key}` is not a list")
+        raise EditError(f"`{_describe(here)}` is not a list")
     span = values[here]
     is_flow = t.text[t.offset(span.line, span.column)] == "["
     if op.kind == "add":
-        if is_flow:
-            if isinstance(op.value, dict):
-                raise EditError(f"`{op.key}` is a flow list; add the entry by hand")
-            assert span.end_line is not None and span.end_column is not None
-            close = t.offset(span.end_line, span.end_column) - 1
-            sep = ", " if lst else ""
-            return t.text[:close] + sep + render_flow(op.value) + t.text[close:]
-        last = values[(*here, len(lst) - 1)]
-        dash = t.line_text(last.line).index("-")
-        item_at = _entry_end(t, last)
-        if isinstance(op.value, dict):
-            body = render_block_mapping(op.value, dash + 2, t.nl)
-            body = " " * dash + "- " + body[dash + 2 :]
-        else:
-            body = " " * dash + "- " + render_flow(op.value) + t.nl
-        return t.text[:item_at] + body + t.text[item_at:]
+        if op.value in lst:
+            shown = op.value if isinstance(op.value, str) else render_flow(op.value)
+            raise EditError(f"`{shown}` is already in `{_describe(here)}`; nothing to add")
+        return _insert_item(t, values, keys, here, lst, len(lst), op.value, is_flow)
+    if op.kind == "insert":
+        index, item_value = op.value
+        return _insert_item(t, values, keys, here, lst, index, item_value, is_flow)
+    if op.kind == "move":
+        return _move_item(t, values, here, lst, op.value, is_flow)
+    if op.kind == "replace":
+        index, item_value = op.value
+        at = (*here, index)
+        if isinstance(lst[index], dict | list) or isinstance(item_value, dict | list):
+            raise EditError(f"cannot replace the structure at `{_describe(at)}`; edit it by hand")
+        return _replace(t, values[at], render_scalar(item_value), styles.get(at))
     # remove
     if op.value not in lst:
         shown = op.value if isinstance(op.value, str) else render_flow(op.value)
@@ -194,7 +183,7 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
             start = t.offset(prev.end_line, prev.end_column)
         return t.text[:start] + t.text[end:]
     start = t.starts[item.line - 1]
-    end = _entry_end(t, item)
+    end = entry_end(t, item)
     kept = _comments_of_item(t, item, start, end)
     if len(lst) == 1:  # the list becomes empty: write `key: []`, keeping a comment after it
         key_span = keys[here]
@@ -204,7 +193,96 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
     return t.text[:start] + kept + t.text[end:]
 
 
-def _comments_of_item(t: _Text, item: Span, start: int, end: int) -> str:
+def _chunk_start(t: Text, item: Span) -> int:
+    """Where a block-list item starts, with the full-line comments right above it (a
+    leading comment belongs to what follows it)."""
+    line = item.line
+    while line > 1 and t.line_text(line - 1).strip().startswith("#"):
+        line -= 1
+    return t.starts[line - 1]
+
+
+def _insert_item(
+    t: Text,
+    values: dict[PathKey, Span],
+    keys: dict[PathKey, Span],
+    here: PathKey,
+    lst: list[Any],
+    index: int,
+    value: Any,
+    is_flow: bool,
+) -> str:
+    """``value`` inserted into the list at ``here`` before item ``index`` (or at the end)."""
+    span = values[here]
+    assert span.end_line is not None and span.end_column is not None
+    if is_flow and not lst and isinstance(value, dict):
+        # `key: []` becomes a block list (as `dean fmt` lays lists of mappings out), unless
+        # a comment follows on the line (it would end up on the new item's last line)
+        rest = t.text[t.offset(span.end_line, span.end_column) : t.line_end(span.end_line)]
+        if not rest.strip():
+            key_span = keys[here]
+            indent = key_span.column - 1
+            colon = t.text.index(":", t.offset(key_span.line, key_span.column))
+            end = t.offset(span.end_line, span.end_column)
+            body = render_item(value, indent + 2, t.nl)
+            return t.text[: colon + 1] + t.nl + body[: -len(t.nl)] + t.text[end:]
+    if is_flow:
+        if index < len(lst):
+            at = values[(*here, index)]
+            pos = t.offset(at.line, at.column)
+            return t.text[:pos] + render_flow(value) + ", " + t.text[pos:]
+        close = t.offset(span.end_line, span.end_column) - 1
+        sep = ", " if lst else ""
+        return t.text[:close] + sep + render_flow(value) + t.text[close:]
+    first = values[(*here, 0)]
+    dash = t.line_text(first.line).index("-")
+    if index < len(lst):
+        pos = _chunk_start(t, values[(*here, index)])
+    else:
+        pos = entry_end(t, values[(*here, len(lst) - 1)])
+    body = render_item(value, dash, t.nl)
+    if pos > 0 and t.text[pos - 1] != "\n":
+        body = t.nl + body
+    return t.text[:pos] + body + t.text[pos:]
+
+
+def _move_item(
+    t: Text,
+    values: dict[PathKey, Span],
+    here: PathKey,
+    lst: list[Any],
+    move: tuple[int, int],
+    is_flow: bool,
+) -> str:
+    """The list at ``here`` with item ``move[0]`` moved to position ``move[1]``: each item's
+    text (with its leading comments, in a block list) moves verbatim; what stands between
+    items stays where it is."""
+    bounds = []
+    for i in range(len(lst)):
+        item = values[(*here, i)]
+        assert item.end_line is not None and item.end_column is not None
+        if is_flow:
+            bounds.append(
+                (t.offset(item.line, item.column), t.offset(item.end_line, item.end_column))
+            )
+        else:
+            bounds.append((_chunk_start(t, item), entry_end(t, item)))
+    pieces = [t.text[a:b] for a, b in bounds]
+    gaps = [t.text[bounds[i][1] : bounds[i + 1][0]] for i in range(len(bounds) - 1)]
+    if not is_flow:
+        last_nl = pieces[-1].endswith("\n")
+        pieces = [p if p.endswith("\n") else p + t.nl for p in pieces]
+    order = list(range(len(lst)))
+    order.insert(move[1], order.pop(move[0]))
+    out = pieces[order[0]]
+    for gap, k in zip(gaps, order[1:], strict=True):
+        out += gap + pieces[k]
+    if not is_flow and not last_nl:
+        out = out[: -len(t.nl)]
+    return t.text[: bounds[0][0]] + out + t.text[bounds[-1][1] :]
+
+
+def _comments_of_item(t: Text, item: Span, start: int, end: int) -> str:
     """The comments on the lines of a block-list item being removed, as comment lines at
     the item's indentation: an edit never deletes a comment (the reader decides whether it
     still applies). Kept: the comment after a one-line item, and full-line comments."""
@@ -220,7 +298,7 @@ def _comments_of_item(t: _Text, item: Span, start: int, end: int) -> str:
     return "".join(x + t.nl for x in out)
 
 
-def _replace(t: _Text, span: Span, new: str, style: str | None) -> str:
+def _replace(t: Text, span: Span, new: str, style: str | None) -> str:
     assert span.end_line is not None and span.end_column is not None
     start = t.offset(span.line, span.column)
     end = t.offset(span.end_line, span.end_column)
@@ -233,7 +311,7 @@ def _replace(t: _Text, span: Span, new: str, style: str | None) -> str:
 
 
 def _insert_key(
-    t: _Text,
+    t: Text,
     values: dict[PathKey, Span],
     keys: dict[PathKey, Span],
     container: dict[str, Any],
@@ -262,15 +340,8 @@ def _insert_key(
             raise EditError(f"cannot add `{key}` before the first key of a list item")
         at = line_start
     else:
-        at = _entry_end(t, values[(*target, after)])
-    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
-        lines = f"{' ' * indent}{key}:{t.nl}"
-        for item in value:
-            block = render_block_mapping(item, indent + 4, t.nl)
-            lines += " " * (indent + 2) + "- " + block[indent + 4 :]
-        body = lines
-    else:
-        body = f"{' ' * indent}{render_scalar(key)}: {render_flow(value)}{t.nl}"
+        at = entry_end(t, values[(*target, after)])
+    body = render_entry(key, value, indent, t.nl)
     if at > 0 and t.text[at - 1] != "\n":
         body = t.nl + body
     return t.text[:at] + body + t.text[at:]
@@ -281,10 +352,13 @@ def splice(doc: Document, ops: list[Op]) -> str:
     if doc.text is None or not doc.ok:
         raise EditError(f"{doc.display} cannot be read; fix it first (dean validate)")
     text, data = doc.text, doc.data
-    for op in ops:
+    done = []
+    for raw_op in ops:
+        op = materialise(data, raw_op)
         text = _splice_one(text, data, op)
         data = apply_to_data(data, [op])
-    expected = apply_to_data(doc.data, ops)
+        done.append(op)
+    expected = apply_to_data(doc.data, done)
     parsed = yamlio.parse(text)
     if parsed.fatal or parsed.data != expected:
         raise EditError(

@@ -12,7 +12,7 @@ from typing import Any
 
 from deancli.base import resources
 from deancli.base.diagnostics import Diagnostic
-from deancli.base.errors import PlanNotFoundError
+from deancli.base.errors import PlanNotFoundError, UsageProblem
 from deancli.plan import loader
 from deancli.plan.build import build_plan
 from deancli.plan.config import Config
@@ -44,6 +44,38 @@ def resolve_plan_dir(option: str | None) -> Path:
     if not path.is_dir():
         raise PlanNotFoundError(f"plan directory not found: {path}")
     return path.absolute()
+
+
+def is_embedded(path: Path) -> bool:
+    """Whether ``path`` is the plan embedded in dean."""
+    try:
+        return path.resolve() == resources.embedded_plan_dir().resolve()
+    except OSError:
+        return False
+
+
+def resolve_writable_plan_dir(option: str | None) -> Path:
+    """The plan directory an edit may write to: as :func:`resolve_plan_dir`, but never the
+    plan embedded in the installed package (an edit there would change what every later run
+    of dean shows). In a clone of dean's own repository, ``plan/`` chosen explicitly (by
+    ``--plan``, ``$DEAN_PLAN`` or the working directory) is that repository's data and may be
+    edited; reached only as the fallback, it is refused like the installed copy."""
+    path = resolve_plan_dir(option)
+    if not is_embedded(path):
+        return path
+    chosen = bool(option) or bool(os.environ.get(PLAN_ENV)) or Path("plan").is_dir()
+    if chosen and not resources.is_installed(resources.embedded_plan_dir()):
+        return path
+    looked = (
+        ""
+        if chosen
+        else "dean looked for a plan in --plan DIR, $DEAN_PLAN and ./plan, and found none.\n"
+    )
+    raise UsageProblem(
+        f"the plan embedded in dean is read-only ({path})\n{looked}"
+        "Start your own with `dean init` (a copy of this plan) or `dean init --empty`, "
+        "then run dean there."
+    )
 
 
 Progress = Callable[[int, int], None]

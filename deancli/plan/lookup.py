@@ -53,12 +53,13 @@ def find_initiative(plan: Plan, ident: str) -> Initiative:
     if len(found) == 1:
         return found[0]
     if found:
-        files = ", ".join(ini.doc.display for ini in found)
+        candidates = "; ".join(f"{ini.label} ({ini.doc.display})" for ini in found)
+        what = "number" if raw.isdigit() else "slug"
         raise LookupProblem(
-            f"{ident!r} names {len(found)} initiatives ({files}); "
-            "run dean validate and give each a unique id and slug"
+            f"{ident!r} is ambiguous: {len(found)} initiatives have this {what}: {candidates}; "
+            f"give each its own {what} (dean validate shows where)"
         )
     guess = closest(raw, [i.slug for i in plan.initiatives if i.slug])
     valid = ", ".join(str(i.id) for i in plan.initiatives if i.id is not None)
     hint = f" (did you mean {guess}?)" if guess else ""
-    raise LookupProblem(f"no initiative {ident!r}{hint}; initiatives: {valid}")
+    raise LookupProblem(f"no initiative {ident!r}{hint}; initiatives: {valid or 'none'}")

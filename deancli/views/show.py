@@ -130,6 +130,7 @@ def milestone_table(plan: Plan, ini: Initiative, as_of: dt.date, lang: str) -> T
             title += f" ({t('editorial', lang)})"
         rows.append(
             [
+                m.id,
                 milestone_date(m)[1] or t("none", lang),
                 title,
                 i18n.kind(m.kind, lang),
@@ -140,6 +141,7 @@ def milestone_table(plan: Plan, ini: Initiative, as_of: dt.date, lang: str) -> T
     return Table(
         title=t("milestones", lang),
         headers=[
+            t("milestone_id", lang),
             t("date", lang),
             t("milestone", lang),
             t("kind", lang),
@@ -147,8 +149,24 @@ def milestone_table(plan: Plan, ini: Initiative, as_of: dt.date, lang: str) -> T
             t("sources", lang),
         ],
         rows=rows,
-        wide={1},
+        wide={2},
+        wrap={0},
         caption=None if rows else t("none", lang),
+    )
+
+
+def milestone_notes_table(ini: Initiative, lang: str) -> Table | None:
+    """The notes of the milestones that have one (what was and was not found), or None."""
+    rows: list[list[Cell]] = [
+        [m.id, text_in(m.note, lang)] for m in ordered_milestones(ini) if not m.note.empty
+    ]
+    if not rows:
+        return None
+    return Table(
+        title=t("milestone_notes", lang),
+        headers=[t("milestone_id", lang), t("note", lang)],
+        rows=rows,
+        wrap={1},
     )
 
 
@@ -275,6 +293,9 @@ class ShowView:
 
     def milestones(self) -> Table:
         return milestone_table(self.plan, self.initiative, self.as_of, self.lang)
+
+    def milestone_notes(self) -> Table | None:
+        return milestone_notes_table(self.initiative, self.lang)
 
     def indicators(self) -> Table | None:
         return indicator_table(self.initiative, self.lang)

@@ -48,6 +48,7 @@ def test_set_writes_only_the_edited_lines(dean, plan_copy):
     changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
     assert changed == [
         (b"status: active" + STALE_08, b"status: finalising" + STALE_08),
+        (b"status_as_of: 2023-03-14", f"status_as_of: {AS_OF}".encode()),
         (
             b"  us: []  # dean: ignore[missing-lead] -- not found in the sources reviewed",
             b"  us: [DOC]  # dean: ignore[missing-lead] -- not found in the sources reviewed",
@@ -205,7 +206,9 @@ def test_killed_at_random_moments_never_leaves_a_partial_file(plan_copy):
                 "deancli",
                 "set",
                 "9",
-                "status=active" if path.read_bytes() == old else "status=unknown",
+                "status=unknown" if b"status: active" in path.read_bytes() else "status=active",
+                "--as-of",
+                AS_OF,
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -215,7 +218,12 @@ def test_killed_at_random_moments_never_leaves_a_partial_file(plan_copy):
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         content = path.read_bytes()
-        assert content in (old, old.replace(b"status: unknown\n", b"status: active\n"))
+        dated = f"status_as_of: {AS_OF}\n".encode()
+        assert content in (
+            old,
+            old.replace(b"status: unknown\n", b"status: active\n" + dated),
+            old.replace(b"status: unknown\n", b"status: unknown\n" + dated),
+        )
 
 
 def test_new_with_flags_golden(dean, plan_copy, golden):
@@ -251,7 +259,8 @@ def test_new_with_flags_golden(dean, plan_copy, golden):
         "--as-of",
         AS_OF,
     )
-    assert again.exit_code == 0  # the next id: 13, a different file
+    assert again.exit_code == 1  # the same slug as 12: DEAN213 duplicate-slug
+    assert "error[DEAN213]" in again.stderr
 
 
 def test_new_refuses_to_overwrite(dean, plan_copy):
@@ -284,7 +293,7 @@ def test_new_with_prompts(dean, plan_copy, monkeypatch, golden):
     result = CliRunner().invoke(
         app,
         ["new", "--as-of", AS_OF, "--dry-run"],
-        input="4\nFormación dual\nDual training\n",
+        input="4\nFormación dual\nDual training\nSE\n\n\n",
         env=ENV,
     )
     assert result.exit_code == 0, result.output

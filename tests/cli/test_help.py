@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -7,7 +8,25 @@ import pytest
 
 from deancli import __version__
 
-COMMANDS = ["validate", "status", "show", "timeline", "diff", "set", "new", "fmt", "explain"]
+COMMANDS = [
+    "init",
+    "validate",
+    "status",
+    "show",
+    "timeline",
+    "diff",
+    "set",
+    "new",
+    "fmt",
+    "explain",
+    "milestone",
+]
+SUBCOMMANDS = [
+    ["milestone", "add"],
+    ["milestone", "remove"],
+    ["milestone", "rename"],
+    ["milestone", "move"],
+]
 
 
 def test_version(dean):
@@ -30,6 +49,30 @@ def test_every_command_has_help_with_examples(dean, command):
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
     assert f"dean {command}" in result.stdout
+
+
+@pytest.mark.parametrize("args", [[], *([c] for c in COMMANDS), *SUBCOMMANDS])
+def test_help_examples_fit_80_columns(dean, args):
+    result = dean(*args, "--help", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    examples = [line for line in result.stdout.splitlines() if line.lstrip().startswith("dean ")]
+    assert examples or not args or "Examples:" in result.stdout
+    assert [line for line in examples if len(line) > 80] == []
+
+
+def test_readme_examples_fit_80_columns():
+    from tests.conftest import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:console|sh)?\n(.*?)```", text, re.S)
+    examples = [
+        line
+        for block in blocks
+        for line in block.splitlines()
+        if line.lstrip().removeprefix("$ ").startswith("dean ")
+    ]
+    assert examples
+    assert [line for line in examples if len(line) > 80] == []
 
 
 @pytest.mark.parametrize("command", COMMANDS)

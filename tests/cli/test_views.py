@@ -194,10 +194,10 @@ def test_show_markdown_and_json(dean, in_repo, golden):
 def test_show_csv_lists_milestones(dean, in_repo):
     out = dean("show", "11", "--format", "csv", "--as-of", AS_OF).stdout
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
-    assert rows[0] == ["Date", "Milestone", "Kind", "Status", "Sources"]
-    assert rows[1][0] == "2024-Q1"
-    assert rows[1][3] == "unknown, due 2024-Q1"
-    assert rows[2][0] == "—"
+    assert rows[0] == ["Id", "Date", "Milestone", "Kind", "Status", "Sources"]
+    assert rows[1][:2] == ["education-high-tech-summit", "2024-Q1"]
+    assert rows[1][4] == "unknown, due 2024-Q1"
+    assert rows[2][:2] == ["university-collaboration", "—"]
 
 
 @pytest.mark.parametrize("width", ["80", "120"])

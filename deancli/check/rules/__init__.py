@@ -22,6 +22,7 @@ from deancli.check.rules import (
     dependency_refs,
     dialogue_meetings,
     duplicate_ids,
+    duplicate_slugs,
     file_name,
     future_dates,
     missing_lead,
@@ -48,6 +49,7 @@ class Rule(Protocol):
 
 RULES: Final[tuple[Rule, ...]] = (
     duplicate_ids,
+    duplicate_slugs,
     file_name,
     pillar_refs,
     organization_refs,

@@ -59,6 +59,9 @@ def show_markdown(view: ShowView) -> str:
     lang = view.lang
     parts = [render_fields(view.heading(), view.fields())]
     parts.append(render_table(view.milestones(), lang))
+    notes = view.milestone_notes()
+    if notes is not None:
+        parts.append("\n" + render_table(notes, lang))
     indicators = view.indicators()
     if indicators is not None:
         parts.append("\n" + render_table(indicators, lang))

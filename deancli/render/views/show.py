@@ -19,6 +19,10 @@ def print_terminal(view: ShowView, out: TextIO, *, color: bool | None) -> None:
     print_fields(view.heading(), view.fields(), out, color=color)
     console = make_console(out, color=color)
     render(console, view.milestones(), lang)
+    notes = view.milestone_notes()
+    if notes is not None:
+        console.print()
+        render(console, notes, lang)
     indicators = view.indicators()
     if indicators is not None:
         console.print()

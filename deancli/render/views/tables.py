@@ -71,8 +71,13 @@ def rich_table(view: Table, lang: str) -> RichTable:
     return table
 
 
+LONG_LABEL = 12  # a first column wider than this (milestone ids) is not kept as a margin
+
+
 def tiered(view: Table, lang: str, width: int) -> list[Text]:
-    """The two-tier layout: title line(s), then figures under a shared header."""
+    """The two-tier layout: title line(s), then figures under a shared header. The first
+    column labels the title line; when it is short (a date, a number) the figures line up
+    after its width, else (ids) they start under it, indented by 2."""
     (wide,) = view.wide
     cols = [i for i in range(len(view.headers)) if i != wide]
     rows = view.rows + ([view.footer] if view.footer else [])
@@ -83,11 +88,13 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
         for i in cols
     }
     first = cols[0]
-    indent = " " * (widths[first] + 2)
+    long_label = widths[first] > LONG_LABEL
+    figures = cols[1:] if long_label else cols
+    indent = "  " if long_label else " " * (widths[first] + 2)
 
     def line(cells: dict[int, str], styles: dict[int, str | None]) -> Text:
-        out = Text()
-        for n, i in enumerate(cols):
+        out = Text(indent if long_label else "")
+        for n, i in enumerate(figures):
             value = cells.get(i, "")
             pad = widths[i] - cell_len(value)
             text = " " * pad + value if i in view.numeric else value + " " * pad
@@ -98,19 +105,29 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
         return out
 
     out = [Text(safe(view.title), style="bold"), Text()]
-    header = line({i: view.headers[i] for i in cols}, {})
+    header = line({i: view.headers[i] for i in figures}, {})
     header.stylize("bold")
-    out.append(Text(indent[:-2] + "  ") + Text(view.headers[wide], style="bold"))
+    if long_label:
+        lead = Text(view.headers[first].ljust(widths[first]) + "  ", style="bold")
+    else:
+        lead = Text(indent[:-2] + "  ")
+    out.append(lead + Text(view.headers[wide], style="bold"))
     out.append(header)
     out.append(Text("─" * min(width, max(cell_len(header.plain), 20)), style="dim"))
     for r_index, row in enumerate(rows):
         is_footer = view.footer is not None and r_index == len(rows) - 1
         label = safe(row[first]) if isinstance(row[first], str) else ""
         title = _lines(row[wide], lang)[0]
-        wrapped = textwrap.wrap(title, max(20, width - len(indent))) or [""]
+        room = width - (cell_len(label) + 2 if long_label else len(indent))
+        wrapped = textwrap.wrap(title, max(20, room)) or [""]
+        if long_label and len(wrapped) > 1:  # the rest wraps under the figures' margin
+            rest = textwrap.wrap(" ".join(wrapped[1:]), max(20, width - len(indent)))
+            wrapped = wrapped[:1] + rest
         for n, part in enumerate(wrapped):
-            lead = label.ljust(widths[first]) + "  " if n == 0 else indent
-            out.append(Text(lead) + Text(part, style="bold" if is_footer else ""))
+            lead_text = label.ljust(widths[first]) + "  " if n == 0 else indent
+            if long_label and n == 0:
+                lead_text = label + "  "
+            out.append(Text(lead_text) + Text(part, style="bold" if is_footer else ""))
         depth = max(len(_lines(row[i], lang)) for i in cols if i != first)
         for k in range(depth):
             cells = {}
@@ -127,9 +144,24 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
     return out
 
 
+WIDE_MIN = 40  # the long text column needs at least this much for a table to read well
+
+
+def _fits(view: Table, lang: str, width: int) -> bool:
+    """Whether the columns other than the long text one leave it ``WIDE_MIN`` columns."""
+    (wide,) = view.wide
+    rows = view.rows + ([view.footer] if view.footer else [])
+    others = [
+        max([cell_len(view.headers[i])] + [cell_len(x) for r in rows for x in _lines(r[i], lang)])
+        for i in range(len(view.headers))
+        if i != wide
+    ]
+    return sum(others) + 3 * len(view.headers) + WIDE_MIN <= width
+
+
 def render(console: Console, view: Table, lang: str) -> None:
     view = compact_bars(view, lang)
-    if len(view.wide) == 1 and console.width < NARROW:
+    if len(view.wide) == 1 and (console.width < NARROW or not _fits(view, lang, console.width)):
         for line in tiered(view, lang, console.width):
             console.print(line, soft_wrap=True)
         return

@@ -69,6 +69,9 @@ def render(
     start = dt.date(first_year, 1, 1)
     end = dt.date(last_year, 12, 31)
     label_w = min(44, max(32, width // 3))  # id, then the date as written (10 cells)
+    if width >= 100:  # room for whole milestone ids (what `dean set -m` takes)
+        longest = max(cell_len(safe(i.milestone.id)) for i in items)
+        label_w = max(label_w, min(longest + 13, width // 2))
     axis_w = width - label_w - 1
     span_days = (end - start).days + 1
 

@@ -91,8 +91,8 @@ def test_an_ambiguous_slug_names_the_files(mini_plan):
     with pytest.raises(LookupProblem) as exc:
         find_initiative(plan, "first")
     assert str(exc.value) == (
-        "'first' names 2 initiatives (initiatives/01-first.yaml, initiatives/03-first.yaml); "
-        "run dean validate and give each a unique id and slug"
+        "'first' is ambiguous: 2 initiatives have this slug: 1 (initiatives/01-first.yaml); "
+        "3 (initiatives/03-first.yaml); give each its own slug (dean validate shows where)"
     )
     assert find_initiative(plan, "3").id == 3
 
@@ -102,8 +102,8 @@ def test_an_ambiguous_number_names_the_files(mini_plan):
     with pytest.raises(LookupProblem) as exc:
         find_initiative(plan, "01")
     assert str(exc.value) == (
-        "'01' names 2 initiatives (initiatives/01-again.yaml, initiatives/01-first.yaml); "
-        "run dean validate and give each a unique id and slug"
+        "'01' is ambiguous: 2 initiatives have this number: 1 (initiatives/01-again.yaml); "
+        "1 (initiatives/01-first.yaml); give each its own number (dean validate shows where)"
     )
     assert find_initiative(plan, "again").doc.display == "initiatives/01-again.yaml"
 
