@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -72,3 +73,186 @@ def test_validate_shows_hostile_values_escaped(dean, evil_plan):
         assert RAW_ESC not in result.stdout
         assert "\u202e" not in result.stdout
         assert "DEAN011" in result.stdout
+
+
+# ---------------------------------------------------------------- every command under CI
+#
+# The commands and their --format choices come from the CLI itself (the Typer app's
+# registered commands; the choices are made from render.reports.REPORTERS and
+# render.views.VIEW_FORMATS), so a new command or format is covered without editing this
+# test. RECIPES only adds arguments a command needs; a command without one runs with none.
+
+import re  # noqa: E402
+import subprocess  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import typer.main  # noqa: E402
+
+from deancli.cli import app  # noqa: E402
+from deancli.render.reports import REPORTERS  # noqa: E402
+from deancli.render.views import formats_for  # noqa: E402
+from tests.conftest import REAL_PLAN  # noqa: E402
+from tests.hostile import FORGED, forge_plan  # noqa: E402
+
+RECIPES: dict[str, list[list[str]]] = {
+    "show": [["8"]],
+    "status": [[], ["--pillar", "3"]],
+    "diff": [["HEAD"]],
+    "set": [
+        ["8", "status=finalising", "--diff"],
+        ["8", "status=finalising", "--dry-run"],
+        ["8", "status=finalising"],
+        ["8", "status=nonsense"],  # refused: the report quotes the edited lines
+    ],
+    "new": [
+        ["--pillar", "3", "--title-es", FORGED, "--title-en", FORGED, "--diff"],
+        ["--pillar", "3", "--title-es", "Nueva", "--title-en", "New", "--dry-run"],
+        ["--pillar", "3", "--title-es", "Nueva", "--title-en", "New"],
+    ],
+    "fmt": [["--check"], ["--diff"], ["--check", "--diff"], []],
+    "explain": [[], ["DEAN001"]],
+}
+
+
+def _registry() -> list[tuple[str, str | None]]:
+    """(command, format) for every registered command and each of its --format choices."""
+    group = typer.main.get_command(app)
+    out = []
+    for name, command in sorted(group.commands.items()):  # type: ignore[attr-defined]
+        option = next((p for p in command.params if "--format" in p.opts), None)
+        formats = list(option.type.choices) if option is not None else [None]
+        out += [(name, f) for f in formats]
+    return out
+
+
+COMBOS = [
+    (name, fmt, i, ci)
+    for name, fmt in _registry()
+    for i in range(len(RECIPES.get(name, [[]])))
+    for ci in (True, False)
+]
+
+# dean's own workflow commands (validate's annotations): properties escaped, so a file name
+# or a message cannot add a command or a property
+OWN = re.compile(
+    r"::(?:(?:error|warning|notice) file=[^,:\r\n]*(?:,(?:line|col|endLine|endColumn)=\d+)*"
+    r",title=dean DEAN\d{3} [a-z-]+::.*|group::.*|endgroup::)"
+)
+TOKEN = re.compile(r"[0-9a-f]{32}")
+
+
+def runner_commands(log: str) -> list[str]:
+    """What the GitHub Actions runner would execute in ``log``, apart from dean's own
+    annotations: it trims each line's leading whitespace, reads a line starting with `::`
+    as a command and looks for the legacy `##[` form anywhere in any other line; after
+    `::stop-commands::TOKEN` it reads nothing until the line `::TOKEN::`. A fence that is
+    not dean's (random 32-hex token) or left open is itself reported."""
+    found: list[str] = []
+    stopped: str | None = None
+    for raw in re.split(r"\r\n|\r|\n", log):
+        line = raw.lstrip()
+        if stopped is not None:
+            if line == f"::{stopped}::":
+                stopped = None
+            continue
+        m = re.fullmatch(r"::stop-commands::(.*)", line)
+        if m:
+            if not TOKEN.fullmatch(m.group(1)):
+                found.append(line)
+            stopped = m.group(1)
+            continue
+        if line.startswith("::"):
+            if not OWN.fullmatch(line):
+                found.append(line)
+        elif "##[" in line:
+            found.append(line)
+    if stopped is not None:
+        found.append(f"(commands left stopped by {stopped!r})")
+    return found
+
+
+def test_the_combinations_come_from_the_registry():
+    combos = {(n, f) for n, f, _, _ in COMBOS}
+    assert {f for n, f in combos if n == "validate"} == {"auto", *REPORTERS}
+    for view in ("status", "show", "timeline", "diff"):
+        got, expected = {f for n, f in combos if n == view}, set(formats_for(view))
+        assert got == expected or (got == {None} and len(expected) == 1), view
+    assert {n for n, _ in combos} >= {"validate", "set", "new", "fmt", "explain"}
+
+
+@pytest.fixture
+def forged_repo(tmp_path, monkeypatch) -> Path:
+    """A git repository whose HEAD has the real plan and whose working tree the forged one."""
+    root = tmp_path / "repo"
+    shutil.copytree(REAL_PLAN, root / "plan")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "t@example.invalid")
+    git("config", "user.name", "t")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    forge_plan(root / "plan")
+    monkeypatch.chdir(root)
+    return root
+
+
+RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt", "recipe", "ci"),
+    COMBOS,
+    ids=[f"{n}-{f or 'plain'}-{i}-{'ci' if ci else 'local'}" for n, f, i, ci in COMBOS],
+)
+def test_no_forged_command_reaches_the_log(dean, forged_repo, command, fmt, recipe, ci):
+    args = [command, *RECIPES.get(command, [[]])[recipe]]
+    if fmt is not None:
+        args += ["--format", fmt]
+    if command not in ("explain", "fmt", "new") or "--pillar" in args:
+        args += ["--as-of", AS_OF] if command not in ("explain", "fmt") else []
+    env = {"COLUMNS": "60", "GITHUB_ACTIONS": "true" if ci else None}
+    result = dean(*args, env=env)
+    assert result.exit_code in (0, 1), (args, result.stderr)
+    assert "Traceback" not in result.stdout + result.stderr
+    if ci:
+        assert runner_commands(result.stdout) == [], args
+        assert runner_commands(result.stderr) == [], args
+    for stream in (result.stdout, result.stderr):
+        assert not RAW_CONTROL.search(stream.replace("\r\n", "\n")), (args, stream[:300])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "8"],
+        ["status", "--pillar", "3"],
+        ["diff", "HEAD"],
+        ["set", "8", "status=finalising", "--diff"],
+        ["fmt", "--diff"],
+        ["fmt", "--check", "--diff"],
+        ["validate", "--format", "full"],
+    ],
+)
+def test_forged_text_is_shown_fenced(dean, forged_repo, args):
+    """The forged text is printed (the test above is not vacuous), between dean's fence."""
+    extra = [] if args[0] == "fmt" else ["--as-of", AS_OF]
+    result = dean(*args, *extra, env={"COLUMNS": "60", "GITHUB_ACTIONS": "true"})
+    assert result.exit_code in (0, 1), result.stderr
+    out = result.stdout
+    assert "forged" in out
+    assert re.match(r"::stop-commands::[0-9a-f]{32}\n", out), out[:200]
+    if args[0] in ("set", "fmt"):
+        # diff headers: the file name's newline is escaped, not a line break
+        assert "\\n::error file=x::forged ##[error]forged.yaml" in out
+        assert not re.search(r"^::error file=x::forged ##\[error\]forged\.yaml", out, re.M)
+
+
+def test_refused_edit_on_stderr_is_neutralised(dean, forged_repo):
+    result = dean("set", "8", "status=nonsense", "--as-of", AS_OF, env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    assert "forged" in result.stderr
+    assert "#\\x23[error]forged" in result.stderr
+    assert runner_commands(result.stderr) == []
