@@ -156,6 +156,8 @@ def load_plan(root: Path, progress: Progress | None = None) -> LoadedPlan:
         )
     for path, message, hint in files.problems:
         diags.append(loader.load_diagnostic("unreadable", show(path), message, hint=hint))
+    for path, message, hint in files.links:
+        diags.append(loader.load_diagnostic("link", show(path), message, hint=hint))
     for doc in docs:
         diags.extend(doc.diagnostics)
     return LoadedPlan(build_plan(root, docs), docs, diags)

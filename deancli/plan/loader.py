@@ -81,6 +81,12 @@ LOAD_CODES: dict[str, tuple[str, str, Severity, str]] = {
         "dialogue.yaml or organizations.yaml is missing",
     ),
     "complex-key": ("DEAN014", "complex-key", Severity.ERROR, "a mapping or list used as a key"),
+    "link": (
+        "DEAN016",
+        "symbolic-link",
+        Severity.WARNING,
+        "a symbolic link inside the plan (followed only to a file inside the plan)",
+    ),
 }
 
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -357,6 +363,8 @@ class PlanFiles:
     initiatives: list[Path]
     others: list[Path]  # YAML files where dean expects none
     problems: list[tuple[Path, str, str]]  # (path, message, hint) for entries refused
+    # (path, message, hint) for symbolic links: reported whether followed or not
+    links: list[tuple[Path, str, str]] = field(default_factory=list)
 
 
 def discover(root: Path) -> PlanFiles:
@@ -367,27 +375,92 @@ def discover(root: Path) -> PlanFiles:
     found = PlanFiles(root, None, None, [], [], [])
     for entry in _scan(root):
         p = Path(entry.path)
+        if entry.is_symlink() and not _link_usable(entry, root, found):
+            continue
         if entry.name == DIALOGUE:
             found.dialogue = p
         elif entry.name == ORGANIZATIONS:
             found.organizations = p
         elif entry.name == INITIATIVES and entry.is_dir(follow_symlinks=True):
-            idir = p
-            if entry.is_symlink() and not _inside(p.resolve(), root):
-                found.problems.append(
-                    (p, "symbolic link points outside the plan", "move the directory into the plan")
-                )
-                continue
-            for sub in _scan(idir):
+            for sub in _scan(p):
+                sp = Path(sub.path)
+                if sub.is_symlink() and not _link_usable(sub, root, found):
+                    continue
                 if sub.name.endswith(YAML_SUFFIXES):
-                    found.initiatives.append(Path(sub.path))
+                    found.initiatives.append(sp)
                 elif sub.is_dir(follow_symlinks=False):
-                    found.others.append(Path(sub.path))
+                    found.others.append(sp)
         elif entry.name.endswith(YAML_SUFFIXES):
             found.others.append(p)
     found.initiatives.sort()
     found.others.sort()
+    found.links.sort()
     return found
+
+
+def _link_usable(entry: os.DirEntry[str], root: Path, found: PlanFiles) -> bool:
+    """Report the symbolic link ``entry`` (every link in the plan is reported, none skipped
+    silently) and say whether discovery may use it: only a link to a file inside the plan,
+    or ``initiatives`` linked to a directory inside the plan, is followed. Nothing is
+    opened, and only one level of ``initiatives/`` is ever listed, so a link loop (``-> .``,
+    ``-> ..``) cannot make discovery walk forever."""
+    p = Path(entry.path)
+    yaml_name = entry.name.endswith(YAML_SUFFIXES)
+    try:
+        target = p.resolve(strict=True)
+    except (OSError, RuntimeError):
+        if yaml_name or entry.name in (INITIATIVES, DIALOGUE, ORGANIZATIONS):
+            found.problems.append(
+                (p, "broken or looping symbolic link", "replace the link with the file")
+            )
+        else:
+            found.links.append(
+                (p, "broken or looping symbolic link; not followed", "delete the link")
+            )
+        return False
+    inside = _inside(target, root)
+    is_dir = target.is_dir()
+    if not inside:
+        what = "directory" if is_dir else "file"
+        found.problems.append(
+            (
+                p,
+                f"symbolic link to a {what} outside the plan; not followed",
+                f"dean never follows links out of the plan; move the {what} into the plan",
+            )
+        )
+        return False
+    shown = rel_path(target, root) or "."
+    if is_dir and entry.name == INITIATIVES and p.parent == root:
+        found.links.append(
+            (
+                p,
+                f"`initiatives` is a symbolic link to `{shown}`; dean reads it",
+                "make initiatives/ a real directory: edits and git see links differently",
+            )
+        )
+        return True
+    if is_dir:
+        found.links.append(
+            (
+                p,
+                f"symbolic link to the directory `{shown}`; not followed",
+                "dean reads initiatives/ only; delete the link or move the files there",
+            )
+        )
+        return False
+    if yaml_name:
+        found.links.append(
+            (
+                p,
+                f"symbolic link to `{shown}`",
+                "replace the link with the file: `dean set` and `dean fmt` do not edit "
+                "through links",
+            )
+        )
+        return True
+    found.links.append((p, f"symbolic link to `{shown}`; not part of the plan", "delete the link"))
+    return False
 
 
 def _scan(directory: Path) -> list[os.DirEntry[str]]:

@@ -223,3 +223,101 @@ def test_fuzzed_plan_files(dean, data):
             result = dean(*args, "--plan", str(plan), "--as-of", AS_OF)
             assert result.exit_code in (0, 1, 2) if args[0] == "show" else (0, 1), result
             _check_output(result)
+
+
+# ---------------------------------------------------------------- links and file names
+
+
+def _findings(dean, *args: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    result = dean("validate", "--format", "json", "--as-of", AS_OF, *args)
+    _check_output(result)
+    doc = json.loads(result.stdout)
+    return [(d["code"], d["path"], d["message"]) for d in doc["diagnostics"]]
+
+
+@pytest.mark.parametrize("target", [".", "..", "../initiatives", "../../plan/initiatives"])
+def test_a_directory_link_is_reported_not_followed(dean, plan_copy, hang_guard, target):
+    os.symlink(target, plan_copy / "initiatives" / "linked")
+    found = _findings(dean)
+    (link,) = [f for f in found if f[1] == "plan/initiatives/linked"]
+    assert link[0] == "DEAN016"
+    assert link[2].startswith("symbolic link to the directory `")
+    assert link[2].endswith("`; not followed")
+
+
+def test_a_plan_of_only_directory_links_does_not_pass_silently(dean, plan_copy, hang_guard):
+    for path in (plan_copy / "initiatives").iterdir():
+        path.unlink()
+    os.symlink(".", plan_copy / "initiatives" / "self")
+    os.symlink("..", plan_copy / "initiatives" / "parent")
+    result = dean("validate", "--format", "concise", "--as-of", AS_OF)
+    assert "All checks passed" not in result.stdout
+    assert "plan/initiatives/parent: warning[DEAN016] symbolic-link:" in result.stdout
+    assert "plan/initiatives/self: warning[DEAN016] symbolic-link:" in result.stdout
+    strict = dean("validate", "--format", "concise", "--as-of", AS_OF, "--strict")
+    assert strict.exit_code == 1
+
+
+def test_links_of_every_kind_are_reported(dean, plan_copy, tmp_path, hang_guard):
+    ini = plan_copy / "initiatives"
+    os.symlink("01-strengthening-supply-chains.yaml", ini / "20-copy.yaml")  # followed
+    os.symlink("nowhere", ini / "broken")
+    os.symlink("../dialogue.yaml", ini / "notes.txt")
+    os.symlink(tmp_path, ini / "outside")
+    os.symlink(ini / "looped", ini / "looped")
+    found = {(c, p) for c, p, _ in _findings(dean)}
+    assert ("DEAN016", "plan/initiatives/20-copy.yaml") in found
+    assert ("DEAN201", "plan/initiatives/20-copy.yaml") in found  # it was read: duplicate id
+    assert ("DEAN016", "plan/initiatives/broken") in found
+    assert ("DEAN016", "plan/initiatives/notes.txt") in found
+    assert ("DEAN012", "plan/initiatives/outside") in found
+    assert ("DEAN016", "plan/initiatives/looped") in found
+
+
+def test_initiatives_linked_to_itself_cannot_hang(dean, plan_copy, hang_guard):
+    import shutil
+
+    shutil.rmtree(plan_copy / "initiatives")
+    os.symlink("initiatives", plan_copy / "initiatives")
+    found = _findings(dean)
+    assert ("DEAN012", "plan/initiatives") in {(c, p) for c, p, _ in found}
+
+
+def test_initiatives_linked_inside_the_plan_is_read_and_reported(dean, plan_copy):
+    (plan_copy / "initiatives").rename(plan_copy / "real")
+    os.symlink("real", plan_copy / "initiatives")
+    found = _findings(dean)
+    assert ("DEAN016", "plan/initiatives") in {(c, p) for c, p, _ in found}
+    assert not any(c.startswith("DEAN1") or c == "DEAN013" for c, _, _ in found)
+
+
+def test_a_newline_in_a_file_name_is_its_own_finding(dean, plan_copy):
+    ini = plan_copy / "initiatives"
+    (ini / "08-digital-cooperation-privacy-rules.yaml").rename(
+        ini / "08-digital-cooperation-privacy-rules\nx.yaml"
+    )
+    (ini / "07-cybersecurity.yaml").rename(ini / "07-cybersecurity\x1b\u202e.yaml")
+    found = _findings(dean)
+    mine = sorted(
+        (c, m)
+        for c, p, m in found
+        if p.startswith("plan/initiatives/0")
+        and c
+        in (
+            "DEAN202",
+            "DEAN213",
+        )
+    )
+    assert mine == [
+        (
+            "DEAN202",
+            "file name `07-cybersecurity\\x1b\\u202e.yaml` does not match slug `cybersecurity`",
+        ),
+        (
+            "DEAN202",
+            "file name `08-digital-cooperation-privacy-rules\\nx.yaml` does not match slug "
+            "`digital-cooperation-privacy-rules`",
+        ),
+        ("DEAN213", "file name `07-cybersecurity\\x1b\\u202e.yaml` holds `\\u202e`, `\\x1b`"),
+        ("DEAN213", "file name `08-digital-cooperation-privacy-rules\\nx.yaml` holds `\\n`"),
+    ]

@@ -22,6 +22,7 @@ from deancli.check.rules import (
     dependency_refs,
     duplicate_ids,
     file_name,
+    file_name_characters,
     future_dates,
     missing_lead,
     organization_refs,
@@ -47,6 +48,7 @@ class Rule(Protocol):
 RULES: Final[tuple[Rule, ...]] = (
     duplicate_ids,
     file_name,
+    file_name_characters,
     pillar_refs,
     organization_refs,
     dependency_refs,
