@@ -256,3 +256,55 @@ def test_refused_edit_on_stderr_is_neutralised(dean, forged_repo):
     assert "forged" in result.stderr
     assert "#\\x23[error]forged" in result.stderr
     assert runner_commands(result.stderr) == []
+
+
+def test_json_and_sarif_fields_carry_visible_escapes(dean, forged_repo):
+    """`jq -r .message` must not print an ESC or a newline from a plan file raw; the exact
+    path of a file whose name had to be escaped is in `raw_path`."""
+    from tests.hostile import CONTROL_FILE, FORGED_FILE
+
+    doc = json.loads(dean("validate", "--format", "json", "--as-of", AS_OF).stdout)
+    strings: list[str] = []
+
+    def walk(node, key=""):  # type: ignore[no-untyped-def]
+        if isinstance(node, dict):
+            for k, v in node.items():
+                strings.append(k)
+                walk(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and not key.startswith("raw_"):
+            strings.append(node)
+
+    walk(doc)
+    assert not [s for s in strings if RAW_CONTROL.search(s) or "\n" in s]
+    messages = [d["message"] for d in doc["diagnostics"]]
+    assert any("\\x1b[31mred" in m for m in messages)
+    by_path = {d["path"]: d for d in doc["diagnostics"]}
+    forged = "plan/initiatives/" + FORGED_FILE.replace("\n", "\\n")
+    assert by_path[forged]["raw_path"] == "plan/initiatives/" + FORGED_FILE
+    control = "plan/initiatives/12-hostile-\\x1b[2J\\u202e::warning::forged\\x07.yaml"
+    assert by_path[control]["raw_path"] == "plan/initiatives/" + CONTROL_FILE
+    assert "raw_path" not in by_path["plan/initiatives/11-technical-training.yaml"]
+
+    sarif = json.loads(dean("validate", "--format", "sarif", "--as-of", AS_OF).stdout)
+    for r in sarif["runs"][0]["results"]:
+        text = r["message"]["text"]
+        uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert not RAW_CONTROL.search(text + uri) and "\n" not in text + uri
+
+
+def test_json_views_carry_visible_escapes(dean, forged_repo):
+    path = forged_repo / "plan/initiatives/09-innovation-creativity-campaign.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n  en: ", text.index("\ntitle:\n"))
+    end = text.index("\n", start + 1)
+    path.write_text(text[:start] + "\n  en: |-\n    two\n    lines" + text[end:])
+    doc = json.loads(dean("status", "-p", "4", "--format", "json", "--as-of", AS_OF).stdout)
+    (nine,) = [i for i in doc["initiatives"] if i["id"] == 9]
+    assert nine["title"]["en"] == "two\\nlines"
+    doc = json.loads(dean("status", "-p", "3", "--format", "json", "--as-of", AS_OF).stdout)
+    (eight,) = [i for i in doc["initiatives"] if i["id"] == 8]
+    assert "\n" not in eight["path"] and "\\n::error" in eight["path"]
+    assert eight["raw_path"].endswith("\n::error file=x::forged ##[error]forged.yaml")
