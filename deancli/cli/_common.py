@@ -208,16 +208,16 @@ def ci_fence() -> contextlib.AbstractContextManager[None]:
 
 
 def load_view_plan(plan_option: str | None, lang: str):  # type: ignore[no-untyped-def]
-    """Load the plan for a view; files that cannot be read are left out, with a note."""
+    """Load the plan for a view. Files with reading errors are left out of every number,
+    with a one-line note on standard error (JSON views list them in ``left_out_files``)."""
     from deancli.base.i18n import t
     from deancli.plan import load
 
     root = load.resolve_plan_dir(plan_option)
-    loaded = load.load_plan(root)
-    skipped = [d for d in loaded.documents if not d.ok]
-    if skipped:
-        sys.stderr.write(t("note_skipped", lang, n=len(skipped)) + "\n")
-    return loaded.plan
+    model = load.readable_plan(load.load_plan(root))
+    if model.left_out:
+        sys.stderr.write(t("note_skipped", lang, n=len(model.left_out)) + "\n")
+    return model
 
 
 def _complete_pillars(incomplete: str) -> list[tuple[str, str]]:

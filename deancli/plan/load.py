@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from deancli.base import resources
-from deancli.base.diagnostics import Diagnostic
+from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.errors import PlanNotFoundError
 from deancli.plan import loader
 from deancli.plan.build import build_plan
@@ -161,6 +161,25 @@ def load_plan(root: Path, progress: Progress | None = None) -> LoadedPlan:
     for doc in docs:
         diags.extend(doc.diagnostics)
     return LoadedPlan(build_plan(root, docs), docs, diags)
+
+
+def has_read_error(doc: Document) -> bool:
+    """The file could not be read as plan data: it did not parse into a mapping, or reading
+    it gave an error (an anchor, a tag, a `%YAML 1.1` directive, a duplicate key, an
+    invisible character...), so what dean would show may not be what the file says."""
+    return not doc.ok or any(d.severity is Severity.ERROR for d in doc.diagnostics)
+
+
+def readable_plan(loaded: LoadedPlan) -> Plan:
+    """The plan for views: built without the files that have reading errors, whose relative
+    paths are in ``Plan.left_out`` (views count without them, name them, and JSON lists
+    them)."""
+    left_out = [d for d in loaded.documents if has_read_error(d)]
+    if not left_out:
+        return loaded.plan
+    plan = build_plan(loaded.plan.root, [d for d in loaded.documents if not has_read_error(d)])
+    plan.left_out = [d.rel for d in left_out]
+    return plan
 
 
 def replace_document(loaded: LoadedPlan, old: Document, new: Document) -> LoadedPlan:

@@ -196,6 +196,7 @@ def status_document(
         },
         "selection": {"pillar": pillar, **filters},
         "initiatives": None if items is None else [initiative_json(s) for s in items],
+        "left_out_files": list(plan.left_out),
     }
     return doc
 

@@ -321,3 +321,83 @@ def test_a_newline_in_a_file_name_is_its_own_finding(dean, plan_copy):
         ("DEAN213", "file name `07-cybersecurity\\x1b\\u202e.yaml` holds `\\u202e`, `\\x1b`"),
         ("DEAN213", "file name `08-digital-cooperation-privacy-rules\\nx.yaml` holds `\\n`"),
     ]
+
+
+# ---------------------------------------------------------------- views and read errors
+
+NOTE = (
+    "dean: note: 1 file(s) with reading errors are left out of these numbers; "
+    "`dean validate` says why\n"
+)
+
+
+@pytest.fixture
+def yaml11_plan(plan_copy: Path) -> Path:
+    """Initiative 8 under `%YAML 1.1`, whose `NO` is then false: read, but with an error."""
+    path = plan_copy / "initiatives" / "08-digital-cooperation-privacy-rules.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  en: Digital cooperation on border privacy regulations\n", "  en: NO\n")
+    path.write_text("%YAML 1.1\n---\n" + text, encoding="utf-8")
+    return plan_copy
+
+
+def test_status_leaves_out_files_with_reading_errors(dean, yaml11_plan):
+    result = dean("status", "--pillar", "3", "--as-of", AS_OF, "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stderr == NOTE
+    assert "NO" not in result.stdout.split()
+    doc = json.loads(dean("status", "-f", "json", "--as-of", AS_OF).stdout)
+    assert doc["left_out_files"] == ["initiatives/08-digital-cooperation-privacy-rules.yaml"]
+    assert doc["totals"]["initiatives"] == 10
+    (third,) = [p for p in doc["pillars"] if p["number"] == 3]
+    assert third["initiatives"] == 2  # 6 and 7; 8 is left out
+    es = dean("status", "--as-of", AS_OF, "--lang", "es")
+    assert es.stderr.startswith("dean: nota: 1 archivo(s) con errores de lectura se omiten")
+
+
+def test_show_and_timeline_leave_out_files_with_reading_errors(dean, yaml11_plan):
+    result = dean("show", "8", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(NOTE)
+    doc = json.loads(dean("show", "7", "-f", "json", "--as-of", AS_OF).stdout)
+    assert doc["left_out_files"] == ["initiatives/08-digital-cooperation-privacy-rules.yaml"]
+    clean = json.loads(
+        dean("show", "7", "-f", "json", "--as-of", AS_OF, "--plan", str(REAL_PLAN)).stdout
+    )
+    assert clean["left_out_files"] == []
+    timeline = dean("timeline", "--as-of", AS_OF, "--lang", "en", env={"COLUMNS": "200"})
+    assert timeline.stderr == NOTE
+    assert "inai" not in timeline.stdout.lower()
+
+
+def test_anchors_make_a_file_left_out_of_views(dean, plan_copy):
+    path = plan_copy / "initiatives" / "11-technical-training.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nstatus: ", "\nstatus: &s ", 1), encoding="utf-8")
+    doc = json.loads(dean("status", "-f", "json", "--as-of", AS_OF).stdout)
+    assert doc["left_out_files"] == ["initiatives/11-technical-training.yaml"]
+    assert doc["totals"]["initiatives"] == 10
+
+
+def test_diff_leaves_out_files_with_reading_errors(dean, plan_copy):
+    import subprocess
+
+    root = plan_copy.parent
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "t@example.invalid")
+    git("config", "user.name", "t")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    path = plan_copy / "initiatives" / "11-technical-training.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nstatus: ", "\nstatus: &s completed #", 1), encoding="utf-8")
+    doc = json.loads(dean("diff", "HEAD", "-f", "json", "--as-of", AS_OF).stdout)
+    assert doc["head"]["invalid_files"] == ["initiatives/11-technical-training.yaml"]
+    assert doc["base"]["invalid_files"] == []
+    assert [i["id"] for i in doc["initiatives"]] == []  # not "removed", not "completed"
+    text = dean("diff", "HEAD", "--as-of", AS_OF).stdout
+    assert "initiatives/11-technical-training.yaml could not be read at head" in text

@@ -13,14 +13,16 @@ EVIL_YAML = (
     '"[bold red]x[/] \\e[31mRED\\e[0m [link=https://evil.example]click[/link] :rocket: \\u202eRTL"'
 )
 RAW_ESC = "\x1b[31mRED"
+# what a title can hold and still be read (an ESC or a bidi override is a reading error,
+# DEAN011, and views leave such a file out): markup, a link, an emoji, a tab
+MARKUP_YAML = '"[bold red]x[/] \\tTAB [link=https://evil.example]click[/link] :rocket:"'
 
 
-@pytest.fixture
-def evil_plan(plan_copy):
+def _evil(plan_copy, title: str):  # type: ignore[no-untyped-def]
     edit(
         plan_copy / "initiatives/08-digital-cooperation-privacy-rules.yaml",
         "  en: Digital cooperation on border privacy regulations\n",
-        f"  en: {EVIL_YAML}\n",
+        f"  en: {title}\n",
     )
     edit(
         plan_copy / "initiatives/08-digital-cooperation-privacy-rules.yaml",
@@ -28,6 +30,16 @@ def evil_plan(plan_copy):
         "  - id: inai-extinguished\n    x-evil: [/]\n",
     )
     return plan_copy
+
+
+@pytest.fixture
+def evil_plan(plan_copy):
+    return _evil(plan_copy, EVIL_YAML)
+
+
+@pytest.fixture
+def markup_plan(plan_copy):
+    return _evil(plan_copy, MARKUP_YAML)
 
 
 VIEWS = [
@@ -44,7 +56,7 @@ VIEWS = [
 
 @pytest.mark.parametrize("args", VIEWS, ids=[" ".join(a) for a in VIEWS])
 @pytest.mark.parametrize("color", ["never", "always"])
-def test_views_print_markup_and_escapes_literally(dean, evil_plan, args, color):
+def test_views_print_markup_and_escapes_literally(dean, markup_plan, args, color):
     extra = [] if "--format" in args and args[-1] != "table" else ["--color", color]
     result = dean(*args, "--lang", "en", "--as-of", AS_OF, *extra, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
@@ -60,10 +72,18 @@ def test_views_print_markup_and_escapes_literally(dean, evil_plan, args, color):
         assert "\\[bold red\\]x\\[/\\]" in out
     else:
         assert "[bold red]x[/]" in out
-        assert "\\x1b[31mRED" in out
+        assert "\\tTAB" in out
         assert "[link=https://evil.example]click[/link]" in out
     if color == "never" and "--format" not in args:
         assert "\x1b" not in out
+
+
+@pytest.mark.parametrize("args", VIEWS, ids=[" ".join(a) for a in VIEWS])
+def test_views_leave_out_a_file_with_control_escapes(dean, evil_plan, args):
+    result = dean(*args, "--lang", "en", "--as-of", AS_OF, env={"COLUMNS": "200"})
+    assert "reading errors are left out" in result.stderr
+    assert "[bold red]" not in result.stdout
+    assert RAW_ESC not in result.stdout and "\u202e" not in result.stdout
 
 
 def test_validate_shows_hostile_values_escaped(dean, evil_plan):
