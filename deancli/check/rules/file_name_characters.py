@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from deancli.base.diagnostics import Diagnostic, Location, Severity
 from deancli.base.textsafe import is_safe, safe
 from deancli.check.rules._base import Context, RuleInfo
-from deancli.check.rules.file_name import expected_name
 from deancli.plan.model import Plan
 
 RULE = RuleInfo(
@@ -28,7 +27,7 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         if is_safe(name):
             continue
         bad = sorted({safe(ch) for ch in name if not is_safe(ch)})
-        want = expected_name(ini.id, ini.slug) if ini.id is not None else "NN-slug.yaml"
+        want = f"{ini.id:02d}-{ini.slug or '<slug>'}.yaml" if ini.id is not None else "NN-slug.yaml"
         yield Diagnostic(  # about the whole file: no line
             RULE.code,
             RULE.name,
