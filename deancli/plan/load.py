@@ -15,6 +15,7 @@ from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.errors import PlanNotFoundError
 from deancli.plan import loader
 from deancli.plan.build import build_plan
+from deancli.plan.discovery import discover
 from deancli.plan.loader import Document
 from deancli.plan.model import Plan
 
@@ -116,7 +117,7 @@ class LoadedPlan:
 
 
 def load_plan(root: Path, progress: Progress | None = None) -> LoadedPlan:
-    files = loader.discover(root)
+    files = discover(root)
     root = files.root
     diags: list[Diagnostic] = []
     docs: list[Document] = []

@@ -1,4 +1,4 @@
-"""Find the plan's files and read each through one guarded way in.
+"""Read each plan file through one guarded way in (``discovery`` finds them).
 
 Every byte dean reads from a plan passes through :func:`read_document`: regular files only,
 inside the plan, size-capped before parsing, strict UTF-8, one YAML 1.2 document with a
@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from deancli.base.diagnostics import Diagnostic, Location, Related, Severity, Span
-from deancli.base.errors import PlanNotFoundError
 from deancli.plan import yamlio
 
 MAX_FILE_BYTES = 256 * 1024  # plan files are a few KiB; this bounds parse time too
@@ -353,120 +352,3 @@ def decode(raw: bytes) -> tuple[str | None, tuple[str, Span, str] | None]:
             "remove the character; plan files are plain text",
         )
     return text, None
-
-
-@dataclass
-class PlanFiles:
-    root: Path
-    dialogue: Path | None
-    organizations: Path | None
-    initiatives: list[Path]
-    others: list[Path]  # YAML files where dean expects none
-    problems: list[tuple[Path, str, str]]  # (path, message, hint) for entries refused
-    # (path, message, hint) for symbolic links: reported whether followed or not
-    links: list[tuple[Path, str, str]] = field(default_factory=list)
-
-
-def discover(root: Path) -> PlanFiles:
-    """List the plan's files without following links out of it or opening anything."""
-    if not root.is_dir():
-        raise PlanNotFoundError(f"plan directory not found: {root}")
-    root = root.resolve()
-    found = PlanFiles(root, None, None, [], [], [])
-    for entry in _scan(root):
-        p = Path(entry.path)
-        if entry.is_symlink() and not _link_usable(entry, root, found):
-            continue
-        if entry.name == DIALOGUE:
-            found.dialogue = p
-        elif entry.name == ORGANIZATIONS:
-            found.organizations = p
-        elif entry.name == INITIATIVES and entry.is_dir(follow_symlinks=True):
-            for sub in _scan(p):
-                sp = Path(sub.path)
-                if sub.is_symlink() and not _link_usable(sub, root, found):
-                    continue
-                if sub.name.endswith(YAML_SUFFIXES):
-                    found.initiatives.append(sp)
-                elif sub.is_dir(follow_symlinks=False):
-                    found.others.append(sp)
-        elif entry.name.endswith(YAML_SUFFIXES):
-            found.others.append(p)
-    found.initiatives.sort()
-    found.others.sort()
-    found.links.sort()
-    return found
-
-
-def _link_usable(entry: os.DirEntry[str], root: Path, found: PlanFiles) -> bool:
-    """Report the symbolic link ``entry`` (every link in the plan is reported, none skipped
-    silently) and say whether discovery may use it: only a link to a file inside the plan,
-    or ``initiatives`` linked to a directory inside the plan, is followed. Nothing is
-    opened, and only one level of ``initiatives/`` is ever listed, so a link loop (``-> .``,
-    ``-> ..``) cannot make discovery walk forever."""
-    p = Path(entry.path)
-    yaml_name = entry.name.endswith(YAML_SUFFIXES)
-    try:
-        target = p.resolve(strict=True)
-    except (OSError, RuntimeError):
-        if yaml_name or entry.name in (INITIATIVES, DIALOGUE, ORGANIZATIONS):
-            found.problems.append(
-                (p, "broken or looping symbolic link", "replace the link with the file")
-            )
-        else:
-            found.links.append(
-                (p, "broken or looping symbolic link; not followed", "delete the link")
-            )
-        return False
-    inside = _inside(target, root)
-    is_dir = target.is_dir()
-    if not inside:
-        what = "directory" if is_dir else "file"
-        found.problems.append(
-            (
-                p,
-                f"symbolic link to a {what} outside the plan; not followed",
-                f"dean never follows links out of the plan; move the {what} into the plan",
-            )
-        )
-        return False
-    shown = rel_path(target, root) or "."
-    if is_dir and entry.name == INITIATIVES and p.parent == root:
-        found.links.append(
-            (
-                p,
-                f"`initiatives` is a symbolic link to `{shown}`; dean reads it",
-                "make initiatives/ a real directory: edits and git see links differently",
-            )
-        )
-        return True
-    if is_dir:
-        found.links.append(
-            (
-                p,
-                f"symbolic link to the directory `{shown}`; not followed",
-                "dean reads initiatives/ only; delete the link or move the files there",
-            )
-        )
-        return False
-    if yaml_name:
-        found.links.append(
-            (
-                p,
-                f"symbolic link to `{shown}`",
-                "replace the link with the file: `dean set` and `dean fmt` do not edit "
-                "through links",
-            )
-        )
-        return True
-    found.links.append((p, f"symbolic link to `{shown}`; not part of the plan", "delete the link"))
-    return False
-
-
-def _scan(directory: Path) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(directory) as it:
-            entries = [e for e in it if not e.name.startswith(".")]
-    except OSError:
-        return []
-    return sorted(entries, key=lambda e: e.name)
