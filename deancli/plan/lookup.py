@@ -58,6 +58,15 @@ def find_initiative(plan: Plan, ident: str) -> Initiative:
             f"{ident!r} names {len(found)} initiatives ({files}); "
             "run dean validate and give each a unique id and slug"
         )
+    for rel in plan.left_out:  # its file had reading errors: say so, not "no initiative"
+        number, _, slug = rel.rpartition("/")[2].partition("-")
+        if (raw.isdigit() and number.isdigit() and int(number) == int(raw)) or (
+            raw and slug.rsplit(".", 1)[0] == raw
+        ):
+            raise LookupProblem(
+                f"initiative {ident!r} is in {rel}, which has reading errors and is left "
+                "out; `dean validate` says why"
+            )
     guess = closest(raw, [i.slug for i in plan.initiatives if i.slug])
     valid = ", ".join(str(i.id) for i in plan.initiatives if i.id is not None)
     hint = f" (did you mean {guess}?)" if guess else ""

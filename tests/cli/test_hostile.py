@@ -358,7 +358,12 @@ def test_status_leaves_out_files_with_reading_errors(dean, yaml11_plan):
 def test_show_and_timeline_leave_out_files_with_reading_errors(dean, yaml11_plan):
     result = dean("show", "8", "--as-of", AS_OF)
     assert result.exit_code == 2
-    assert result.stderr.startswith(NOTE)
+    assert result.stderr == NOTE + (
+        "dean: error: initiative '8' is in initiatives/08-digital-cooperation-privacy-rules.yaml,"
+        " which has reading errors and is left out; `dean validate` says why\n"
+    )
+    by_slug = dean("show", "digital-cooperation-privacy-rules", "--as-of", AS_OF)
+    assert "which has reading errors and is left out" in by_slug.stderr
     doc = json.loads(dean("show", "7", "-f", "json", "--as-of", AS_OF).stdout)
     assert doc["left_out_files"] == ["initiatives/08-digital-cooperation-privacy-rules.yaml"]
     clean = json.loads(
