@@ -7,6 +7,7 @@ filesystem (links, FIFOs, directories, large files) are made by :func:`materiali
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 OK_HEAD = "schema_version: 1\nid: 20\nslug: x\npillar: 1\n"
@@ -99,3 +100,61 @@ def materialise(name: str, target: Path, outside: Path) -> str:
         os.symlink(outside / "missing.yaml", target)
         return "DEAN012"
     raise KeyError(name)
+
+
+# ---------------------------------------------------------------- forged workflow commands
+
+# what a pull request could write to make a CI log obey it (GitHub Actions workflow
+# commands, V2 and legacy forms, a forged stop of command processing, an escaped newline)
+FORGED = "::error file=x::forged ##[error]forged ::stop-commands::pwn %0A::warning::forged"
+# the same with control and invisible characters, written as YAML double-quoted escapes
+FORGED_ESCAPED = FORGED + r" \e[31mred\e]0;title\a \u202eRTL \r::error::cr \x85nel"
+FORGED_FILE = "08-digital-cooperation-privacy-rules\n::error file=x::forged ##[error]forged.yaml"
+CONTROL_FILE = "12-hostile-\x1b[2J\u202e::warning::forged\x07.yaml"
+_FREE_TEXT = re.compile(r"^(\s*(?:- )?(?:es|en|note|title|publisher|name): )(?![>|{\[])(.+)$", re.M)
+
+
+def _quoted(value: str) -> str:
+    if value[:1] in "\"'":
+        value = value[1:-1]
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + " " + FORGED + '"'
+
+
+def forge_plan(plan: Path) -> None:
+    """Put forged workflow commands into every free-text field of every plan file (plain and
+    block scalars, comments, an extension key, milestone titles), into a file name (with a
+    newline that splits diff headers), and add an initiative whose every key and value
+    carries forged commands and escaped control characters (a file name with control
+    characters too). The result still loads: views and edits show the forged text."""
+    files = [plan / "dialogue.yaml", plan / "organizations.yaml"]
+    files += sorted((plan / "initiatives").glob("*.yaml"))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        text = _FREE_TEXT.sub(lambda m: m.group(1) + _quoted(m.group(2)), text)
+        text = text.replace("\nschema_version: 1\n", f"\n# {FORGED}\nschema_version: 1\n", 1)
+        path.write_text(text, encoding="utf-8")
+    eight = plan / "initiatives" / "08-digital-cooperation-privacy-rules.yaml"
+    text = eight.read_text(encoding="utf-8")
+    text = text.replace(
+        "\nid: 8\n", f'\n"x-{FORGED}": "{FORGED}"\nid: 8\n', 1
+    )  # out of the canonical key order: `dean fmt --diff` shows it
+    text = text.replace("\nstatus: active\n", f"\n# {FORGED}\nstatus: active\n", 1)
+    text = text.replace(
+        "\nnotes:\n", "\nx-block: |\n  ::error file=x::forged\n  ##[error]forged\nnotes:\n", 1
+    )
+    eight.write_text(text, encoding="utf-8")
+    eight.rename(plan / "initiatives" / FORGED_FILE)
+    q = f'"{FORGED_ESCAPED}"'
+    (plan / "initiatives" / CONTROL_FILE).write_text(
+        "schema_version: 1\n"
+        "id: 12\n"
+        f"slug: {q}\n"
+        "pillar: 3\n"
+        f"title:\n  es: {q}\n  en: |\n    ::error file=x::forged\n    ##[error]forged\n"
+        f"status: {q}\n"
+        f"leads:\n  mx: [{q}]\n  us: [{q}]\n"
+        f"{q}: {q}\n"
+        f"milestones:\n  - id: {q}\n    title: {{es: {q}, en: {q}}}\n    status: {q}\n"
+        f"    {q}: x\n",
+        encoding="utf-8",
+    )

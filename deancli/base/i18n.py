@@ -79,8 +79,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "today": ("hoy", "today"),
     "editorial": ("atribución nuestra", "our mapping"),
     "note_skipped": (
-        "dean: nota: {n} archivo(s) no se pudieron leer y se omiten; ejecute `dean validate`",
-        "dean: note: {n} file(s) could not be read and are left out; run `dean validate`",
+        "dean: nota: {n} archivo(s) con errores de lectura se omiten de estas cifras; "
+        "`dean validate` dice por qué",
+        "dean: note: {n} file(s) with reading errors are left out of these numbers; "
+        "`dean validate` says why",
     ),
     "unassigned": (
         "{n} iniciativa(s) con un pilar inexistente no se cuentan; ejecute `dean validate`.",

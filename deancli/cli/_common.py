@@ -76,11 +76,20 @@ ColorOption = Annotated[
 ]
 
 
-def run(fn: Callable[[], int], *, fence: bool = False) -> None:
+def run(fn: Callable[[], int], *, fence: bool = True) -> None:
     """Run a command body; map expected failures to exit codes without a traceback.
-    ``fence``: the body prints plan text for people (see :func:`ci_fence`)."""
+
+    Under GitHub Actions every byte the body writes is kept from acting as a workflow
+    command: standard output is fenced (see :func:`ci_fence`) unless ``fence=False`` — a
+    machine format (JSON, SARIF, JUnit: escaped by construction) or a body that fences
+    itself (validate, whose annotations must reach the runner) — and standard error is
+    neutralised line by line (``render.ci.neutralise``)."""
     try:
-        with ci_fence() if fence else contextlib.nullcontext(), _cyclic_gc_paused():
+        with (
+            ci_fence() if fence else contextlib.nullcontext(),
+            _ci_stderr(),
+            _cyclic_gc_paused(),
+        ):
             code = fn()
     except UsageProblem as exc:
         _fail(f"error: {exc}", EXIT_USAGE)
@@ -125,9 +134,17 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def _fail(message: str, code: int) -> None:
     from deancli.base.textsafe import safe
+    from deancli.render.ci import in_actions, neutralise
 
-    sys.stderr.write(f"dean: {safe(message, keep_newlines=True)}\n")
+    text = f"dean: {safe(message, keep_newlines=True)}\n"
+    sys.stderr.write(neutralise(text) if in_actions() else text)
     raise typer.Exit(code)
+
+
+def _ci_stderr() -> contextlib.AbstractContextManager[None]:
+    from deancli.render.ci import in_actions, neutralised_stderr
+
+    return neutralised_stderr(in_actions())
 
 
 def _quiet_exit() -> None:
@@ -200,16 +217,16 @@ def ci_fence() -> contextlib.AbstractContextManager[None]:
 
 
 def load_view_plan(plan_option: str | None, lang: str):  # type: ignore[no-untyped-def]
-    """Load the plan for a view; files that cannot be read are left out, with a note."""
+    """Load the plan for a view. Files with reading errors are left out of every number,
+    with a one-line note on standard error (JSON views list them in ``left_out_files``)."""
     from deancli.base.i18n import t
     from deancli.plan import load
 
     root = load.resolve_plan_dir(plan_option)
-    loaded = load.load_plan(root)
-    skipped = [d for d in loaded.documents if not d.ok]
-    if skipped:
-        sys.stderr.write(t("note_skipped", lang, n=len(skipped)) + "\n")
-    return loaded.plan
+    model = load.readable_plan(load.load_plan(root))
+    if model.left_out:
+        sys.stderr.write(t("note_skipped", lang, n=len(model.left_out)) + "\n")
+    return model
 
 
 def _complete_pillars(incomplete: str) -> list[tuple[str, str]]:

@@ -79,14 +79,16 @@ def diff(
                 head_sha = gitplan.resolve_rev(repo, head)
                 after = load.load_plan(gitplan.materialise(repo, head_sha, Path(tmp) / "head"))
                 head_name = head
+            # files with reading errors are left out of both sides' numbers, and named
+            plan_before, plan_after = load.readable_plan(before), load.readable_plan(after)
             result = plandiff.diff_plans(
-                before.plan,
-                after.plan,
+                plan_before,
+                plan_after,
                 base=base_name,
                 head=head_name,
                 as_of=today,
-                invalid_base=[d.rel for d in before.documents if not d.ok],
-                invalid_head=[d.rel for d in after.documents if not d.ok],
+                invalid_base=plan_before.left_out,
+                invalid_head=plan_after.left_out,
             )
         render_view(fmt, result, color=color)
         return 0

@@ -252,4 +252,4 @@ def validate(
         sys.stdout.flush()
         return result.exit_code(strict=strict)
 
-    run(body)
+    run(body, fence=False)  # fences its human formats itself; annotations must get through

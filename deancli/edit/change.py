@@ -56,12 +56,15 @@ class Change:
         return self.before != self.after
 
     def diff(self) -> str:
+        from deancli.base.textsafe import safe
+
+        name = safe(self.display)  # a newline in a file name must not split a header line
         return "".join(
             difflib.unified_diff(
                 self.before.splitlines(keepends=True),
                 self.after.splitlines(keepends=True),
-                fromfile=f"a/{self.display}",
-                tofile=f"b/{self.display}",
+                fromfile=f"a/{name}",
+                tofile=f"b/{name}",
             )
         )
 

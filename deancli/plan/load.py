@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from deancli.base import resources
-from deancli.base.diagnostics import Diagnostic
+from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.errors import PlanNotFoundError, UsageProblem
 from deancli.plan import loader
 from deancli.plan.build import build_plan
 from deancli.plan.config import Config
+from deancli.plan.discovery import discover
 from deancli.plan.loader import Document
 from deancli.plan.model import Plan
 
@@ -158,7 +159,7 @@ class LoadedPlan:
 
 
 def load_plan(root: Path, progress: Progress | None = None) -> LoadedPlan:
-    files = loader.discover(root)
+    files = discover(root)
     root = files.root
     diags: list[Diagnostic] = []
     docs: list[Document] = []
@@ -198,9 +199,30 @@ def load_plan(root: Path, progress: Progress | None = None) -> LoadedPlan:
         )
     for path, message, hint in files.problems:
         diags.append(loader.load_diagnostic("unreadable", show(path), message, hint=hint))
+    for path, message, hint in files.links:
+        diags.append(loader.load_diagnostic("link", show(path), message, hint=hint))
     for doc in docs:
         diags.extend(doc.diagnostics)
     return LoadedPlan(build_plan(root, docs), docs, diags)
+
+
+def has_read_error(doc: Document) -> bool:
+    """The file could not be read as plan data: it did not parse into a mapping, or reading
+    it gave an error (an anchor, a tag, a `%YAML 1.1` directive, a duplicate key, an
+    invisible character...), so what dean would show may not be what the file says."""
+    return not doc.ok or any(d.severity is Severity.ERROR for d in doc.diagnostics)
+
+
+def readable_plan(loaded: LoadedPlan) -> Plan:
+    """The plan for views: built without the files that have reading errors, whose relative
+    paths are in ``Plan.left_out`` (views count without them, name them, and JSON lists
+    them)."""
+    left_out = [d for d in loaded.documents if has_read_error(d)]
+    if not left_out:
+        return loaded.plan
+    plan = build_plan(loaded.plan.root, [d for d in loaded.documents if not has_read_error(d)])
+    plan.left_out = [d.rel for d in left_out]
+    return plan
 
 
 def replace_document(loaded: LoadedPlan, old: Document, new: Document) -> LoadedPlan:

@@ -1,4 +1,4 @@
-"""Find the plan's files and read each through one guarded way in.
+"""Read each plan file through one guarded way in (``discovery`` finds them).
 
 Every byte dean reads from a plan passes through :func:`read_document`: regular files only,
 inside the plan, size-capped before parsing, strict UTF-8, one YAML 1.2 document with a
@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from deancli.base.diagnostics import Diagnostic, Location, Related, Severity, Span
-from deancli.base.errors import PlanNotFoundError
 from deancli.plan import yamlio
 
 MAX_FILE_BYTES = 256 * 1024  # plan files are a few KiB; this bounds parse time too
@@ -81,6 +80,12 @@ LOAD_CODES: dict[str, tuple[str, str, Severity, str]] = {
         "dialogue.yaml or organizations.yaml is missing",
     ),
     "complex-key": ("DEAN014", "complex-key", Severity.ERROR, "a mapping or list used as a key"),
+    "link": (
+        "DEAN016",
+        "symbolic-link",
+        Severity.WARNING,
+        "a symbolic link inside the plan (followed only to a file inside the plan)",
+    ),
 }
 
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -348,53 +353,3 @@ def decode(raw: bytes) -> tuple[str | None, tuple[str, Span, str] | None]:
             "remove the character; plan files are plain text",
         )
     return text, None
-
-
-@dataclass
-class PlanFiles:
-    root: Path
-    dialogue: Path | None
-    organizations: Path | None
-    initiatives: list[Path]
-    others: list[Path]  # YAML files where dean expects none
-    problems: list[tuple[Path, str, str]]  # (path, message, hint) for entries refused
-
-
-def discover(root: Path) -> PlanFiles:
-    """List the plan's files without following links out of it or opening anything."""
-    if not root.is_dir():
-        raise PlanNotFoundError(f"plan directory not found: {root}")
-    root = root.resolve()
-    found = PlanFiles(root, None, None, [], [], [])
-    for entry in _scan(root):
-        p = Path(entry.path)
-        if entry.name == DIALOGUE:
-            found.dialogue = p
-        elif entry.name == ORGANIZATIONS:
-            found.organizations = p
-        elif entry.name == INITIATIVES and entry.is_dir(follow_symlinks=True):
-            idir = p
-            if entry.is_symlink() and not _inside(p.resolve(), root):
-                found.problems.append(
-                    (p, "symbolic link points outside the plan", "move the directory into the plan")
-                )
-                continue
-            for sub in _scan(idir):
-                if sub.name.endswith(YAML_SUFFIXES):
-                    found.initiatives.append(Path(sub.path))
-                elif sub.is_dir(follow_symlinks=False):
-                    found.others.append(Path(sub.path))
-        elif entry.name.endswith(YAML_SUFFIXES):
-            found.others.append(p)
-    found.initiatives.sort()
-    found.others.sort()
-    return found
-
-
-def _scan(directory: Path) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(directory) as it:
-            entries = [e for e in it if not e.name.startswith(".")]
-    except OSError:
-        return []
-    return sorted(entries, key=lambda e: e.name)

@@ -59,6 +59,15 @@ def find_initiative(plan: Plan, ident: str) -> Initiative:
             f"{ident!r} is ambiguous: {len(found)} initiatives have this {what}: {candidates}; "
             f"give each its own {what} (dean validate shows where)"
         )
+    for rel in plan.left_out:  # its file had reading errors: say so, not "no initiative"
+        number, _, slug = rel.rpartition("/")[2].partition("-")
+        if (raw.isdigit() and number.isdigit() and int(number) == int(raw)) or (
+            raw and slug.rsplit(".", 1)[0] == raw
+        ):
+            raise LookupProblem(
+                f"initiative {ident!r} is in {rel}, which has reading errors and is left "
+                "out; `dean validate` says why"
+            )
     guess = closest(raw, [i.slug for i in plan.initiatives if i.slug])
     valid = ", ".join(str(i.id) for i in plan.initiatives if i.id is not None)
     hint = f" (did you mean {guess}?)" if guess else ""

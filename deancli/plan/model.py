@@ -223,6 +223,9 @@ class Plan:
     organizations: dict[str, Organization] = field(default_factory=dict)
     shared_sources: list[Source] = field(default_factory=list)
     initiatives: list[Initiative] = field(default_factory=list)
+    # plan files left out because they could not be read as plan data (relative paths);
+    # see deancli.plan.load.readable_plan
+    left_out: list[str] = field(default_factory=list)
 
     def pillar(self, number: int | None) -> Pillar | None:
         for p in self.pillars:

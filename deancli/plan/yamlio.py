@@ -184,6 +184,34 @@ def _event_kinds() -> dict[type, int]:
 
 def parse(text: str, *, positions: bool = False, pure: bool = False) -> Parsed:
     """Parse one YAML document into a JSON view. Never raises for any input text."""
+    out = _parse_once(text, positions, pure)
+    if not pure and out.fatal and _confirm_with_pure(out) and c_parser_available():
+        # libyaml's grammar is stricter than YAML 1.2 in places (a tab as separation inside
+        # a line, `{: x}`, reserved directives): a file it rejects is read again with
+        # ruamel's pure-Python parser, and accepted when that parser accepts it. When both
+        # reject it, the C parser's message and position are the ones reported. Valid files
+        # never pay for this: the C parser accepted them. (docs/limits.md)
+        second = _parse_once(text, positions, True)
+        if not second.fatal:
+            return second
+    return out
+
+
+# C parser errors that are right about YAML 1.2 where the pure parser is lax: a lone
+# surrogate (`"\ud800"` is no character) and unknown escapes stay syntax errors.
+_C_IS_RIGHT = ("invalid Unicode character escape", "unknown escape character")
+
+
+def _confirm_with_pure(out: Parsed) -> bool:
+    """Whether a fatal result of the C parser should be confirmed by the pure parser: only
+    syntax errors (a limit, a directive or a second document is not a matter of grammar)."""
+    if len(out.issues) == 0:
+        return False
+    last = out.issues[-1]
+    return last.kind == "syntax" and not any(m in last.message for m in _C_IS_RIGHT)
+
+
+def _parse_once(text: str, positions: bool, pure: bool) -> Parsed:
     out = Parsed(data=None)
     if positions:
         out.values, out.keys, out.styles = {}, {}, {}

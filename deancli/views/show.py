@@ -66,6 +66,7 @@ def show_document(plan: Plan, ini: Initiative, as_of: dt.date) -> dict[str, Any]
         "kind": "initiative",
         "tool": {"name": "dean", "version": __version__},
         "as_of": as_of.isoformat(),
+        "left_out_files": list(plan.left_out),
         **initiative_json(s),
         "pillar": None
         if pillar is None

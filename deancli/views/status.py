@@ -216,6 +216,7 @@ def status_document(
         "initiatives": None
         if items is None
         else [initiative_json(s, n in (stale or set())) for n, s in enumerate(items)],
+        "left_out_files": list(plan.left_out),
     }
     return doc
 

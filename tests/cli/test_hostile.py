@@ -223,3 +223,186 @@ def test_fuzzed_plan_files(dean, data):
             result = dean(*args, "--plan", str(plan), "--as-of", AS_OF)
             assert result.exit_code in (0, 1, 2) if args[0] == "show" else (0, 1), result
             _check_output(result)
+
+
+# ---------------------------------------------------------------- links and file names
+
+
+def _findings(dean, *args: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    result = dean("validate", "--format", "json", "--as-of", AS_OF, *args)
+    _check_output(result)
+    doc = json.loads(result.stdout)
+    return [(d["code"], d["path"], d["message"]) for d in doc["diagnostics"]]
+
+
+@pytest.mark.parametrize("target", [".", "..", "../initiatives", "../../plan/initiatives"])
+def test_a_directory_link_is_reported_not_followed(dean, plan_copy, hang_guard, target):
+    os.symlink(target, plan_copy / "initiatives" / "linked")
+    found = _findings(dean)
+    (link,) = [f for f in found if f[1] == "plan/initiatives/linked"]
+    assert link[0] == "DEAN016"
+    assert link[2].startswith("symbolic link to the directory `")
+    assert link[2].endswith("`; not followed")
+
+
+def test_a_plan_of_only_directory_links_does_not_pass_silently(dean, plan_copy, hang_guard):
+    for path in (plan_copy / "initiatives").iterdir():
+        path.unlink()
+    os.symlink(".", plan_copy / "initiatives" / "self")
+    os.symlink("..", plan_copy / "initiatives" / "parent")
+    result = dean("validate", "--format", "concise", "--as-of", AS_OF)
+    assert "All checks passed" not in result.stdout
+    assert "plan/initiatives/parent: warning[DEAN016] symbolic-link:" in result.stdout
+    assert "plan/initiatives/self: warning[DEAN016] symbolic-link:" in result.stdout
+    strict = dean("validate", "--format", "concise", "--as-of", AS_OF, "--strict")
+    assert strict.exit_code == 1
+
+
+def test_links_of_every_kind_are_reported(dean, plan_copy, tmp_path, hang_guard):
+    ini = plan_copy / "initiatives"
+    os.symlink("01-strengthening-supply-chains.yaml", ini / "20-copy.yaml")  # followed
+    os.symlink("nowhere", ini / "broken")
+    os.symlink("../dialogue.yaml", ini / "notes.txt")
+    os.symlink(tmp_path, ini / "outside")
+    os.symlink(ini / "looped", ini / "looped")
+    found = {(c, p) for c, p, _ in _findings(dean)}
+    assert ("DEAN016", "plan/initiatives/20-copy.yaml") in found
+    assert ("DEAN201", "plan/initiatives/20-copy.yaml") in found  # it was read: duplicate id
+    assert ("DEAN016", "plan/initiatives/broken") in found
+    assert ("DEAN016", "plan/initiatives/notes.txt") in found
+    assert ("DEAN012", "plan/initiatives/outside") in found
+    assert ("DEAN016", "plan/initiatives/looped") in found
+
+
+def test_initiatives_linked_to_itself_cannot_hang(dean, plan_copy, hang_guard):
+    import shutil
+
+    shutil.rmtree(plan_copy / "initiatives")
+    os.symlink("initiatives", plan_copy / "initiatives")
+    found = _findings(dean)
+    assert ("DEAN012", "plan/initiatives") in {(c, p) for c, p, _ in found}
+
+
+def test_initiatives_linked_inside_the_plan_is_read_and_reported(dean, plan_copy):
+    (plan_copy / "initiatives").rename(plan_copy / "real")
+    os.symlink("real", plan_copy / "initiatives")
+    found = _findings(dean)
+    assert ("DEAN016", "plan/initiatives") in {(c, p) for c, p, _ in found}
+    assert not any(c.startswith("DEAN1") or c == "DEAN013" for c, _, _ in found)
+
+
+def test_a_newline_in_a_file_name_is_its_own_finding(dean, plan_copy):
+    ini = plan_copy / "initiatives"
+    (ini / "08-digital-cooperation-privacy-rules.yaml").rename(
+        ini / "08-digital-cooperation-privacy-rules\nx.yaml"
+    )
+    (ini / "07-cybersecurity.yaml").rename(ini / "07-cybersecurity\x1b\u202e.yaml")
+    found = _findings(dean)
+    mine = sorted(
+        (c, m)
+        for c, p, m in found
+        if p.startswith("plan/initiatives/0")
+        and c
+        in (
+            "DEAN202",
+            "DEAN214",
+        )
+    )
+    assert mine == [
+        (
+            "DEAN202",
+            "file name `07-cybersecurity\\x1b\\u202e.yaml` does not match slug `cybersecurity`",
+        ),
+        (
+            "DEAN202",
+            "file name `08-digital-cooperation-privacy-rules\\nx.yaml` does not match slug "
+            "`digital-cooperation-privacy-rules`",
+        ),
+        ("DEAN214", "file name `07-cybersecurity\\x1b\\u202e.yaml` holds `\\u202e`, `\\x1b`"),
+        ("DEAN214", "file name `08-digital-cooperation-privacy-rules\\nx.yaml` holds `\\n`"),
+    ]
+
+
+# ---------------------------------------------------------------- views and read errors
+
+NOTE = (
+    "dean: note: 1 file(s) with reading errors are left out of these numbers; "
+    "`dean validate` says why\n"
+)
+
+
+@pytest.fixture
+def yaml11_plan(plan_copy: Path) -> Path:
+    """Initiative 8 under `%YAML 1.1`, whose `NO` is then false: read, but with an error."""
+    path = plan_copy / "initiatives" / "08-digital-cooperation-privacy-rules.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  en: Digital cooperation on border privacy regulations\n", "  en: NO\n")
+    path.write_text("%YAML 1.1\n---\n" + text, encoding="utf-8")
+    return plan_copy
+
+
+def test_status_leaves_out_files_with_reading_errors(dean, yaml11_plan):
+    result = dean("status", "--pillar", "3", "--as-of", AS_OF, "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stderr == NOTE
+    assert "NO" not in result.stdout.split()
+    doc = json.loads(dean("status", "-f", "json", "--as-of", AS_OF).stdout)
+    assert doc["left_out_files"] == ["initiatives/08-digital-cooperation-privacy-rules.yaml"]
+    assert doc["totals"]["initiatives"] == 10
+    (third,) = [p for p in doc["pillars"] if p["number"] == 3]
+    assert third["initiatives"] == 2  # 6 and 7; 8 is left out
+    es = dean("status", "--as-of", AS_OF, "--lang", "es")
+    assert es.stderr.startswith("dean: nota: 1 archivo(s) con errores de lectura se omiten")
+
+
+def test_show_and_timeline_leave_out_files_with_reading_errors(dean, yaml11_plan):
+    result = dean("show", "8", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert result.stderr == NOTE + (
+        "dean: error: initiative '8' is in initiatives/08-digital-cooperation-privacy-rules.yaml,"
+        " which has reading errors and is left out; `dean validate` says why\n"
+    )
+    by_slug = dean("show", "digital-cooperation-privacy-rules", "--as-of", AS_OF)
+    assert "which has reading errors and is left out" in by_slug.stderr
+    doc = json.loads(dean("show", "7", "-f", "json", "--as-of", AS_OF).stdout)
+    assert doc["left_out_files"] == ["initiatives/08-digital-cooperation-privacy-rules.yaml"]
+    clean = json.loads(
+        dean("show", "7", "-f", "json", "--as-of", AS_OF, "--plan", str(REAL_PLAN)).stdout
+    )
+    assert clean["left_out_files"] == []
+    timeline = dean("timeline", "--as-of", AS_OF, "--lang", "en", env={"COLUMNS": "200"})
+    assert timeline.stderr == NOTE
+    assert "inai" not in timeline.stdout.lower()
+
+
+def test_anchors_make_a_file_left_out_of_views(dean, plan_copy):
+    path = plan_copy / "initiatives" / "11-technical-training.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nstatus: ", "\nstatus: &s ", 1), encoding="utf-8")
+    doc = json.loads(dean("status", "-f", "json", "--as-of", AS_OF).stdout)
+    assert doc["left_out_files"] == ["initiatives/11-technical-training.yaml"]
+    assert doc["totals"]["initiatives"] == 10
+
+
+def test_diff_leaves_out_files_with_reading_errors(dean, plan_copy):
+    import subprocess
+
+    root = plan_copy.parent
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "t@example.invalid")
+    git("config", "user.name", "t")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    path = plan_copy / "initiatives" / "11-technical-training.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nstatus: ", "\nstatus: &s completed #", 1), encoding="utf-8")
+    doc = json.loads(dean("diff", "HEAD", "-f", "json", "--as-of", AS_OF).stdout)
+    assert doc["head"]["invalid_files"] == ["initiatives/11-technical-training.yaml"]
+    assert doc["base"]["invalid_files"] == []
+    assert [i["id"] for i in doc["initiatives"]] == []  # not "removed", not "completed"
+    text = dean("diff", "HEAD", "--as-of", AS_OF).stdout
+    assert "initiatives/11-technical-training.yaml could not be read at head" in text

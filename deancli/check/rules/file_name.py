@@ -21,7 +21,8 @@ RULE = RuleInfo(
     "an initiative file's name disagrees with its id or slug",
 )
 
-_NAME_RE = re.compile(r"^(\d+)-(.+)\.ya?ml$")
+# fullmatch with DOTALL: a newline in a name is part of the slug, never a line end
+_NAME_RE = re.compile(r"(\d+)-(.+)\.ya?ml", re.S)
 
 
 def expected_name(ident: int, slug: str | None) -> str:
@@ -33,7 +34,7 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         if ini.id is None:
             continue
         name = ini.doc.path.name
-        m = _NAME_RE.match(name)
+        m = _NAME_RE.fullmatch(name)
         want = expected_name(ini.id, ini.slug)
         if m is None or int(m.group(1)) != ini.id or len(m.group(1)) < 2:
             yield RULE.diag(

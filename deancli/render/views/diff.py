@@ -50,7 +50,11 @@ def render_text(diff: PlanDiff, out: TextIO, *, color: bool | None) -> None:
     for label, files in (("base", diff.invalid_base), ("head", diff.invalid_head)):
         for f in files:
             console.print(
-                Text(f"! {safe(f)} could not be read at {label}; it is left out", style="yellow"),
+                Text(
+                    f"! {safe(f)} could not be read at {label}; it is left out "
+                    "(dean validate says why)",
+                    style="yellow",
+                ),
                 soft_wrap=True,
             )
     if diff.empty:

@@ -73,7 +73,10 @@ def diff_markdown(diff: PlanDiff) -> str:
     lines = [f"### {escape(heading(diff))}", ""]
     for label, files in (("base", diff.invalid_base), ("head", diff.invalid_head)):
         for f in files:
-            lines.append(f"> ⚠️ `{escape(f)}` could not be read at {label}; it is left out.")
+            lines.append(
+                f"> ⚠️ `{escape(f)}` could not be read at {label}; it is left out "
+                "(`dean validate` says why)."
+            )
     if diff.invalid_base or diff.invalid_head:
         lines.append("")
     if diff.empty:
