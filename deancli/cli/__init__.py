@@ -9,7 +9,7 @@ and evaluating string annotations cost about 15 ms of each run (docs/performance
 
 import typer
 
-from deancli import __version__
+from deancli import PLAN_SCHEMA_VERSION, __version__
 
 HELP = """Keep the Mexico–U.S. High-Level Economic Dialogue (DEAN/HLED) work plan as data, check it,
 and see where it stands.
@@ -41,7 +41,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"dean {__version__}")
+        typer.echo(f"dean {__version__} (plan schema {PLAN_SCHEMA_VERSION})")
         raise typer.Exit()
 
 
@@ -51,7 +51,7 @@ def _root(
         False,
         "--version",
         "-V",
-        help="Show the version and exit.",
+        help="Show the version (and the plan schema version it reads) and exit.",
         callback=_version,
         is_eager=True,
     ),
