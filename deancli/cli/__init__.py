@@ -73,10 +73,30 @@ from deancli.cli import explain as _explain  # noqa: E402,F401
 # isort: on
 
 
+def _utf8_output() -> None:
+    """Output is UTF-8 whatever the locale: a pipe or file gets UTF-8 (JSON, CSV, SARIF,
+    Markdown are UTF-8 by contract; Windows would otherwise use its ANSI code page); a terminal
+    keeps its encoding, and a character it cannot show becomes ``?`` instead of an error."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding == "utf8" or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8")
+        except (OSError, ValueError):  # a closed or detached stream: leave it
+            pass
+
+
 def main() -> None:
     import os
     import sys
 
+    _utf8_output()
     try:
         app(prog_name="dean")
     except Exception as exc:  # outside any command body: still no traceback for users
