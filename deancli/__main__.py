@@ -1,3 +1,4 @@
 from deancli.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned worker process imports the parent's main module
+    main()

@@ -10,7 +10,7 @@ and evaluating string annotations cost about 15 ms of each run (docs/performance
 
 import typer
 
-from deancli import __version__
+from deancli import PLAN_SCHEMA_VERSION, __version__
 
 HELP = """Keep the Mexico–U.S. High-Level Economic Dialogue (DEAN/HLED) work plan as data, check it,
 and see where it stands.
@@ -43,7 +43,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"dean {__version__}")
+        typer.echo(f"dean {__version__} (plan schema {PLAN_SCHEMA_VERSION})")
         raise typer.Exit()
 
 
@@ -53,7 +53,7 @@ def _root(
         False,
         "--version",
         "-V",
-        help="Show the version and exit.",
+        help="Show the version (and the plan schema version it reads) and exit.",
         callback=_version,
         is_eager=True,
     ),
@@ -77,10 +77,30 @@ from deancli.cli import explain as _explain  # noqa: E402,F401
 # isort: on
 
 
+def _utf8_output() -> None:
+    """Output is UTF-8 whatever the locale: a pipe or file gets UTF-8 (JSON, CSV, SARIF,
+    Markdown are UTF-8 by contract; Windows would otherwise use its ANSI code page); a terminal
+    keeps its encoding, and a character it cannot show becomes ``?`` instead of an error."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding == "utf8" or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8")
+        except (OSError, ValueError):  # a closed or detached stream: leave it
+            pass
+
+
 def main() -> None:
     import os
     import sys
 
+    _utf8_output()
     try:
         app(prog_name="dean")
     except Exception as exc:  # outside any command body: still no traceback for users

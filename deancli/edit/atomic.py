@@ -65,11 +65,12 @@ def write_atomic(path: Path, text: str, expect: Fingerprint | None) -> None:
         if os.environ.get(FAULT_ENV) == "before-rename":
             os._exit(99)
         os.replace(tmp, path)
-        dir_fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        if os.name != "nt":  # Windows opens no directory; its rename is durable by itself
+            dir_fd = os.open(directory, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

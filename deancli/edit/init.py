@@ -79,18 +79,18 @@ jobs:
       contents: read
       security-events: write # upload the SARIF report to code scanning
     steps:
-      - uses: actions/checkout@v5
+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
         with:
           fetch-depth: 0 # dean diff and --changed-since compare with the base branch
           persist-credentials: false
-      - uses: actions/setup-python@v6
+      - uses: actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 # v7.0.0
         with:
           python-version: "3.11"
       - name: Install dean
         env:
           # the dean this plan is checked with: a pip requirement (a version, a wheel's
           # URL, or git+https://...@tag)
-          DEAN_REQUIREMENT: dean=={version}
+          DEAN_REQUIREMENT: deancli=={version}
         run: python -m pip install "${{DEAN_REQUIREMENT}}"
       - name: Validate what the pull request changes
         if: github.event_name == 'pull_request'
@@ -105,7 +105,7 @@ jobs:
         run: dean fmt --check
       - name: Upload SARIF
         if: always() && hashFiles('dean.sarif') != ''
-        uses: github/codeql-action/upload-sarif@v3
+        uses: github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2
         with:
           sarif_file: dean.sarif
           category: dean

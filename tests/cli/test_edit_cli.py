@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -215,7 +214,7 @@ def test_killed_at_random_moments_never_leaves_a_partial_file(plan_copy):
             stderr=subprocess.DEVNULL,
         )
         time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
+        proc.kill()  # SIGKILL; TerminateProcess on Windows
         proc.wait()
         content = path.read_bytes()
         dated = f"status_as_of: {AS_OF}\n".encode()

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from deancli import __version__
+from deancli import PLAN_SCHEMA_VERSION, __version__
 
 COMMANDS = [
     "init",
@@ -32,7 +32,19 @@ SUBCOMMANDS = [
 def test_version(dean):
     result = dean("--version")
     assert result.exit_code == 0
-    assert result.stdout == f"dean {__version__}\n"
+    assert result.stdout == f"dean {__version__} (plan schema {PLAN_SCHEMA_VERSION})\n"
+
+
+def test_the_plan_schema_version_is_the_schemas_one():
+    import json
+
+    from tests.conftest import REPO
+
+    for path in sorted((REPO / "schemas").glob("*.schema.json")):
+        if path.name == "config.schema.json":  # dean's settings, not a plan file
+            continue
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert schema["properties"]["schema_version"]["const"] == PLAN_SCHEMA_VERSION, path
 
 
 def test_top_level_help_has_examples_and_exit_codes(dean):
