@@ -216,6 +216,13 @@ def read_document(path: Path, root: Path, kind: str, display: str) -> Document:
         doc.diagnostics.append(load_diagnostic("unreadable", display, problem[0], hint=problem[1]))
         return doc
     assert raw is not None
+    return read_bytes(doc, raw)
+
+
+def read_bytes(doc: Document, raw: bytes) -> Document:
+    """The guards after reading, for bytes from anywhere (a file, a git blob): size cap,
+    strict UTF-8, then :func:`parse_document`. Never raises for bad input."""
+    display = doc.display
     if len(raw) > MAX_FILE_BYTES:
         doc.diagnostics.append(
             load_diagnostic(

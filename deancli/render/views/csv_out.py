@@ -10,6 +10,7 @@ import io
 from typing import TextIO
 
 from deancli.base.textsafe import safe
+from deancli.history.series import HistoryView
 from deancli.render.views.base import Unsupported, View
 from deancli.views.show import ShowView
 from deancli.views.status import StatusView
@@ -52,5 +53,10 @@ class CsvRenderer:
             write(view.table(), self.out)
         elif isinstance(view, ShowView):
             write(view.milestones(), self.out)
+        elif isinstance(view, HistoryView):
+            from deancli.history import tables
+
+            events = view.events is not None
+            write(tables.events_csv(view) if events else tables.points_csv(view), self.out)
         else:
             raise Unsupported(type(view).__name__)
