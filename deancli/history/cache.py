@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 FILE = "history-cache.sqlite"
 MAX_BYTES = 64 * 1024 * 1024
 CACHE_ENV = "DEAN_CACHE_DIR"

@@ -84,29 +84,47 @@ def _prune(kind: str, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_blob(raw: bytes, kind: str) -> bytes:
-    """Read one blob through the guarded reader and its schema: ``(ok, valid, pruned)``,
-    marshalled (what the cache keeps)."""
+    """Read one blob through the guarded reader and its schema; what the cache keeps, as
+    marshalled ``(ok, valid, facts, pruned)``: ``facts`` (initiatives only) is what the
+    running totals need, ``pruned`` (marshalled again, loaded only when asked) what the model
+    builder and the semantic diff read."""
     from deancli.base.diagnostics import Severity
     from deancli.plan import schema
 
     doc = loader.Document(Path(kind), kind, kind, kind)
     loader.read_bytes(doc, raw)
     if not doc.ok:
-        return marshal.dumps((False, False, None))
+        return marshal.dumps((False, False, None, None))
     valid = not any(d.severity is Severity.ERROR for d in doc.diagnostics)
     valid = valid and not schema.check_document(doc)
-    return marshal.dumps((True, valid, _prune(kind, doc.data)))
+    pruned = _prune(kind, doc.data)
+    facts = facts_of(pruned).as_tuple() if kind == "initiative" else None
+    return marshal.dumps((True, valid, facts, marshal.dumps(pruned)))
 
 
 def _read_blob_args(args: tuple[bytes, str]) -> bytes:
     return read_blob(*args)
 
 
-@dataclass(frozen=True)
 class Record:
-    ok: bool  # parsed into a mapping
-    valid: bool  # and matched its schema, with no error from the reader
-    data: dict[str, Any] | None  # the pruned data
+    """One blob as read: whether it parsed into a mapping, whether it also matched its
+    schema with no error from the reader, its facts (initiatives), its pruned data."""
+
+    __slots__ = ("_data", "_raw", "facts", "ok", "valid")
+
+    def __init__(self, value: bytes) -> None:
+        ok, valid, facts, raw = marshal.loads(value)
+        self.ok: bool = ok
+        self.valid: bool = valid
+        self.facts: Facts | None = None if facts is None else Facts.from_tuple(facts)
+        self._raw: bytes | None = raw
+        self._data: dict[str, Any] | None = None
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        if self._data is None and self._raw is not None:
+            self._data = marshal.loads(self._raw)
+        return self._data
 
 
 @dataclass(frozen=True)
@@ -121,6 +139,22 @@ class Facts:
     done: int
     unknown: int
     overdue_from: tuple[int, ...]  # day ordinals from which each counted milestone is overdue
+
+    def as_tuple(self) -> tuple[Any, ...]:
+        return (
+            self.id,
+            self.pillar,
+            self.status,
+            tuple(sorted(self.leads)),
+            self.counted,
+            self.done,
+            self.unknown,
+            self.overdue_from,
+        )
+
+    @classmethod
+    def from_tuple(cls, t: tuple[Any, ...]) -> Facts:
+        return cls(t[0], t[1], t[2], frozenset(t[3]), t[4], t[5], t[6], tuple(t[7]))
 
 
 def _doc(rel: str, kind: str, data: dict[str, Any]) -> loader.Document:
@@ -412,7 +446,7 @@ class Blobs:
         self.repo = repo
         self.cache = cache
         self.records: dict[tuple[str, str], Record] = {}
-        self._facts: dict[str, Facts] = {}
+        self._pillars: dict[str, list[Pillar]] = {}
 
     def load(self, wanted: Iterable[tuple[str, str]]) -> None:
         need = sorted({w for w in wanted if w not in self.records})
@@ -421,7 +455,7 @@ class Blobs:
         keys = {f"{kind}:{sha}": (kind, sha) for kind, sha in need}
         found = self.cache.get_many(keys) if self.cache is not None else {}
         for key, value in found.items():
-            self.records[keys[key]] = Record(*marshal.loads(value))
+            self.records[keys[key]] = Record(value)
         missing = [(kind, sha) for key, (kind, sha) in keys.items() if key not in found]
         if not missing:
             return
@@ -432,7 +466,7 @@ class Blobs:
         work = [(raws[sha], kind) for kind, sha in missing]
         made = dict(zip(missing, _parse_all(work), strict=True))
         for (kind, sha), value in made.items():
-            self.records[(kind, sha)] = Record(*marshal.loads(value))
+            self.records[(kind, sha)] = Record(value)
         if self.cache is not None:
             self.cache.put_many({f"{kind}:{sha}": v for (kind, sha), v in made.items()})
 
@@ -441,14 +475,15 @@ class Blobs:
 
     def facts(self, sha: str) -> Facts | None:
         """The initiative at ``sha`` for the running totals; None when it did not read."""
-        if sha in self._facts:
-            return self._facts[sha]
-        rec = self.records[("initiative", sha)]
-        if rec.data is None:
-            return None
-        made = facts_of(rec.data)
-        self._facts[sha] = made
-        return made
+        return self.records[("initiative", sha)].facts
+
+    def pillars(self, sha: str | None) -> list[Pillar]:
+        """The pillars a dialogue.yaml defines, through the model builder (once per blob)."""
+        if sha is None:
+            return []
+        if sha not in self._pillars:
+            self._pillars[sha] = pillars_of(self.records[("dialogue", sha)])
+        return self._pillars[sha]
 
 
 def _parse_all(work: list[tuple[bytes, str]]) -> list[bytes]:
@@ -656,7 +691,7 @@ def build_history(
                 if not blobs.record(*new).valid:
                     invalid.add(rel)
         dialogue = applied.get(loader.DIALOGUE)
-        defined = pillars_of(blobs.record(*dialogue) if dialogue else None)
+        defined = blobs.pillars(dialogue[1] if dialogue else None)
         problems = sorted(invalid)
         for name in (loader.DIALOGUE, loader.ORGANIZATIONS):
             if name not in applied:

@@ -74,6 +74,12 @@ def points_csv(view: HistoryView) -> Table:
     return Table(title="", headers=headers, rows=rows)
 
 
+def made_columns(table: Table) -> frozenset[int]:
+    """The columns of :func:`points_csv` that hold only what dean wrote (not the pillar's
+    name from dialogue.yaml, nor file names)."""
+    return frozenset(i for i, h in enumerate(table.headers) if h not in ("pillar", "problems"))
+
+
 def _value(v: Any) -> str:
     if v is None or v == []:
         return ""
