@@ -128,6 +128,12 @@ def history(
             if cache is not None:
                 cache.close()
         render_view(fmt, view, color=color)
+        if view.shallow and str(fmt) in ("csv", "json"):  # the other formats say it inline
+            import sys
+
+            from deancli.base.i18n import t
+
+            sys.stderr.write(f"dean: {t('history_shallow', language, date=view.starts)}\n")
         return 0
 
     run(body, fence=quotes_plan(fmt))

@@ -292,9 +292,14 @@ def test_events_and_slips(hist, story):
     ]
     text = hist(repo, "--events", "--lang", "en", env={"COLUMNS": "80"})
     assert text.exit_code == 0, text.stderr
-    assert "2024-08-15  " + c2[:10] + "  #1   milestone b: due 2024-06-30 → 2024-09-30" in (
-        text.stdout
-    )
+    assert (
+        f"2024-08-15  {c2[:12]}\n"
+        "  #1   milestone a: completed (planned → done, 2024-01-15)\n"
+        "  #1   milestone b: due 2024-06-30 → 2024-09-30\n"
+        f"2024-10-02  {c3[:12]}\n"
+        "  #3   initiative added: Initiative 3\n"
+    ) in text.stdout
+    assert max(len(line) for line in text.stdout.splitlines()) <= 80
     assert "Milestones whose due date slipped" in text.stdout
 
 
@@ -429,6 +434,11 @@ def test_shallow_clone_says_where_history_starts(hist, story, tmp_path):
     assert doc["history"] == {"starts": "2024-08-15", "shallow": True}
     assert [p["commit"] for p in doc["points"]] == [c2, c3]
     assert doc["points"][0]["totals"]["milestones"]["done"] == 1
+    csv_run = hist(shallow, "--format", "csv")
+    assert csv_run.stderr == (
+        "dean: Shallow clone: the history starts on 2024-08-15; `git fetch --unshallow` reads "
+        "further back.\n"
+    )
     text = hist(shallow, env={"COLUMNS": "80"})
     assert "Shallow clone: the history starts on 2024-08-15" in text.stdout
 

@@ -6,6 +6,7 @@ that fits the terminal's width (80 columns and up) with its legend."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import TextIO
 
 from rich.cells import cell_len, set_cell_size
@@ -14,7 +15,7 @@ from rich.text import Text
 from deancli.base.i18n import t
 from deancli.base.textsafe import safe
 from deancli.history import tables
-from deancli.history.series import HistoryView
+from deancli.history.series import Event, HistoryView
 from deancli.render.console import make_console
 from deancli.render.views.diff import describe
 from deancli.render.views.tables import print_tables
@@ -71,7 +72,7 @@ def chart(view: HistoryView, width: int) -> list[Text]:
     marks = "".join(("!" if not points[i].valid else " ") * col for i in picks)
     if "!" in marks:
         out.append(Text(" " * AXIS) + Text(marks.rstrip(), style="red bold"))
-    first, last = points[picks[0]].label, points[picks[-1]].label
+    first, last = points[0].label, points[-1].label
     span = len(picks) * col
     gap = max(1, span - cell_len(first) - cell_len(last))
     out.append(Text(" " * AXIS + (first + " " * gap + last if first != last else first)))
@@ -102,17 +103,32 @@ def notes(view: HistoryView) -> list[str]:
     return out
 
 
-def event_lines(view: HistoryView) -> list[str]:
-    """One line per event (raw text: escape for the medium)."""
-    out = []
-    for e in view.events or []:
+def _what(view: HistoryView, e: Event) -> str:
+    if e.change.field == "initiative":
         title = text_in(e.title, view.lang)
-        if e.change.field == "initiative":
-            what = f"initiative {'added' if e.change.after else 'removed'}: {title}"
-        else:
-            what = describe(e.change)
-        out.append(f"{e.date.isoformat()}  {e.commit[:10]}  #{e.initiative:<3} {what}")
+        return f"initiative {'added' if e.change.after else 'removed'}: {title}"
+    return describe(e.change)
+
+
+def event_groups(view: HistoryView) -> list[tuple[str, list[str]]]:
+    """Per commit, its day and id, then one line per event: ``#8  milestone x: due ...``
+    (raw text: escape for the medium)."""
+    out: list[tuple[str, list[str]]] = []
+    last = None
+    for e in view.events or []:
+        if e.commit != last:
+            out.append((f"{e.date.isoformat()}  {e.commit[:12]}", []))
+            last = e.commit
+        out[-1][1].append(f"#{e.initiative:<3} {_what(view, e)}")
     return out
+
+
+def event_lines(view: HistoryView) -> list[str]:
+    """One line per event, with its day and commit (raw text: escape for the medium)."""
+    return [
+        f"{e.date.isoformat()} {e.commit[:12]} #{e.initiative} {_what(view, e)}"
+        for e in view.events or []
+    ]
 
 
 def print_terminal(view: HistoryView, out: TextIO, *, color: bool | None) -> None:
@@ -125,9 +141,21 @@ def print_terminal(view: HistoryView, out: TextIO, *, color: bool | None) -> Non
     if view.events is not None:
         first, last = view.points[0].label, view.points[-1].label
         console.print(Text(t("history_events", lang, first=first, last=last), style="bold"))
-        lines = event_lines(view)
-        for line in lines or [t("history_no_events", lang)]:
-            console.print(Text(safe(line)), soft_wrap=True)
+        groups = event_groups(view)
+        if not groups:
+            console.print(t("history_no_events", lang))
+        for head, lines in groups:
+            console.print(Text(head, style="bold"), soft_wrap=True)
+            for line in lines:
+                wrapped = textwrap.wrap(
+                    safe(line),
+                    max(20, console.width - 2),
+                    initial_indent="  ",
+                    subsequent_indent="       ",
+                    break_on_hyphens=False,
+                )
+                for part in wrapped:
+                    console.print(Text(part), soft_wrap=True)
         console.print()
         if view.slips:
             print_tables([tables.slips_table(view)], out, lang, color=color)
