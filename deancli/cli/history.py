@@ -35,10 +35,10 @@ class Every(enum.StrEnum):
     epilog="""Examples:
 
 \b
-  dean history                         a point per commit that changed the plan
+  dean history                         a point per commit changing the plan
   dean history --every month           the plan at the end of each month
   dean history --since 2025-01-01 --pillar 3
-  dean history --events                what changed and when; milestones that slipped
+  dean history --events                what changed when; slipped milestones
   dean history --format csv > history.csv
 
 Points follow the first-parent line of the branch (merges count once, as the branch saw

@@ -389,23 +389,28 @@ def parse_bound(repo: gitplan.Repo, value: str | None) -> Bound | None:
     return Bound(rev=gitplan.resolve_rev(repo, value))
 
 
-def sample(
-    commits: list[Commit], every: str, since: Bound | None, end_date: dt.date
-) -> list[tuple[str, dt.date, int]]:
-    """The points: (label, as-of day, index of the commit whose plan it shows)."""
-    first = 0
+def first_index(commits: list[Commit], since: Bound | None) -> int | None:
+    """The first commit of the range: ``--since REV``, else the first that touched the plan
+    (None when none did)."""
     if since is not None and since.rev is not None:
         found = [i for i, c in enumerate(commits) if c.sha == since.rev]
         if not found:
             raise UsageProblem(
                 f"{since.rev[:12]} is not on the first-parent line of the history read"
             )
-        first = found[0]
-    # the plan exists from the first commit that touched it
+        return found[0]
     touched = [i for i, c in enumerate(commits) if c.changes]
-    if not touched:
+    return touched[0] if touched else None
+
+
+def sample(
+    commits: list[Commit], every: str, since: Bound | None, end_date: dt.date
+) -> list[tuple[str, dt.date, int]]:
+    """The points: (label, as-of day, index of the commit whose plan it shows)."""
+    start = first_index(commits, since)
+    if start is None:
         return []
-    first = max(first, touched[0]) if since is None or since.rev is None else first
+    first = start
     if every == "commit":
         out = []
         for i in range(first, len(commits)):
@@ -643,15 +648,17 @@ def build_history(
     state = _state_at(commits, first_idx)
     wanted: set[tuple[str, str]] = set(state.values())
     for c in commits[first_idx + 1 : last_idx + 1]:
-        for ch in c.changes:
-            if ch.new is not None:
-                wanted.add((ch.kind, ch.new))
-            if events and ch.old is not None and ch.kind == "initiative":
-                wanted.add((ch.kind, ch.old))
+        wanted.update((ch.kind, ch.new) for ch in c.changes if ch.new is not None)
+    # events: every commit of the range, also those before the first point of a period
+    ev_first = first_index(commits, since_b) or 0
+    if since_b is not None and since_b.date is not None:
+        while ev_first < last_idx and commits[ev_first].date < since_b.date:
+            ev_first += 1
     if events:
-        for ch in commits[first_idx].changes:
-            if ch.kind == "initiative":
-                wanted.update((ch.kind, s) for s in (ch.old, ch.new) if s is not None)
+        for c in commits[ev_first : last_idx + 1]:
+            for ch in c.changes:
+                if ch.kind == "initiative":
+                    wanted.update((ch.kind, s) for s in (ch.old, ch.new) if s is not None)
     blobs.load(wanted)
 
     newest = _state_at(commits, last_idx)
@@ -728,7 +735,7 @@ def build_history(
         lang=lang,
     )
     if events:
-        view.events, view.slips = _events(blobs, commits, first_idx, last_idx, pillar_n, lead)
+        view.events, view.slips = _events(blobs, commits, ev_first, last_idx, pillar_n, lead)
     if cache is not None:
         view.cache_hits, view.cache_misses = cache.hits, cache.misses
     return view

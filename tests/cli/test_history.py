@@ -300,6 +300,20 @@ def test_events_and_slips(hist, story):
         "  #3   initiative added: Initiative 3\n"
     ) in text.stdout
     assert max(len(line) for line in text.stdout.splitlines()) <= 80
+    # by month, the events still cover every commit of the range, not only the points
+    repo.write("initiatives/03-three.yaml", initiative(3, pillar=3, status="active"))
+    c5 = repo.commit("2024-11-25", "three starts")
+    monthly = hist(
+        repo, "--events", "--every", "month", "--since", "2024-11-01", "--format", "json"
+    )
+    doc = json.loads(monthly.stdout)
+    assert [p["commit"] for p in doc["points"]] == [c5]
+    assert [(e["commit"], e["field"]) for e in doc["events"]] == [
+        (c4, "status"),
+        (c4, "leads.mx"),
+        (c4, "due"),
+        (c5, "status"),
+    ]
     assert "Milestones whose due date slipped" in text.stdout
 
 
@@ -500,3 +514,28 @@ def test_status_show_timeline_at(dean, story):
     assert dean("status", "--plan", plan, "--at", "nope").exit_code == 2
     early = dean("status", "--plan", plan, "--at", "2020-01-01")
     assert early.exit_code == 2 and "no commit on or before 2020-01-01" in early.stderr
+
+
+def test_plan_at_the_top_of_the_repository_large_blobs_and_links(dean, tmp_path, cache_dir):
+    """Blobs pass the loader's guards: a file over the size cap is marked, a symbolic link is
+    never followed (left out, as `dean diff` does)."""
+    top = tmp_path / "top"
+    repo = new_repo(top, with_plan=False)
+    for name in ("dialogue.yaml", "organizations.yaml"):
+        shutil.copy(REAL_PLAN / name, top / name)
+    (top / "initiatives").mkdir()
+    (top / "initiatives" / "01-one.yaml").write_text(initiative(1), encoding="utf-8")
+    first = repo.commit("2024-01-01")
+    (top / "initiatives" / "02-big.yaml").write_text("id: 2\n" + "# x\n" * 70000)
+    (top / "initiatives" / "03-link.yaml").symlink_to("../dialogue.yaml")
+    second = repo.commit("2024-01-02")
+    result = dean(
+        "history", "--plan", str(top), "--format", "json", env={"DEAN_CACHE_DIR": str(cache_dir)}
+    )
+    assert result.exit_code == 0, result.stderr
+    points = json.loads(result.stdout)["points"]
+    assert [(p["commit"], p["valid"], p["problems"]) for p in points] == [
+        (first, True, []),
+        (second, False, ["initiatives/02-big.yaml"]),
+    ]
+    assert points[1]["totals"]["initiatives"] == 1
