@@ -328,7 +328,7 @@ def read_log(repo: gitplan.Repo, until: str) -> list[Commit]:
         "--format=%x01%H %cI",
     ]
     if repo.plan_rel:
-        args.append(f"--relative={repo.plan_rel}")
+        args.append(f"--relative={repo.plan_rel}/")  # not planb/ nor plan.yaml
     out = gitplan._git([*args, until, "--"], repo.top)
     commits = []
     for chunk in out.split(b"\x01")[1:]:

@@ -476,6 +476,7 @@ def test_empty_repository_and_no_repository(hist, tmp_path):
 def test_no_commit_touches_the_plan(hist, tmp_path):
     repo = new_repo(tmp_path / "repo", with_plan=False)
     (repo.top / "README").write_text("x\n")
+    shutil.copy(REAL_PLAN / "dialogue.yaml", repo.top / "plandialogue.yaml")  # not plan/
     repo.commit("2024-01-01")
     repo.plan.mkdir()
     result = hist(repo)
@@ -539,3 +540,11 @@ def test_plan_at_the_top_of_the_repository_large_blobs_and_links(dean, tmp_path,
         (second, False, ["initiatives/02-big.yaml"]),
     ]
     assert points[1]["totals"]["initiatives"] == 1
+
+
+def test_statuses_are_the_schemas():
+    from deancli.cli.status import STATUSES as CLI_STATUSES
+    from deancli.history.series import STATUSES
+
+    schema = json.loads((REPO / "schemas/initiative.schema.json").read_text())
+    assert list(STATUSES) == schema["properties"]["status"]["enum"] == list(CLI_STATUSES)
