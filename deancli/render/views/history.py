@@ -15,7 +15,8 @@ from rich.text import Text
 from deancli.base.i18n import t
 from deancli.base.textsafe import safe
 from deancli.history import tables
-from deancli.history.series import Event, HistoryView
+from deancli.history.events import Event
+from deancli.history.series import HistoryView
 from deancli.render.console import make_console
 from deancli.render.views.diff import describe
 from deancli.render.views.tables import print_tables

@@ -23,7 +23,7 @@ class JsonRenderer:
         elif isinstance(view, PlanDiff):
             doc = to_dict(view)
         elif isinstance(view, HistoryView):
-            from deancli.history.series import to_dict as history_dict
+            from deancli.history.jsondoc import to_dict as history_dict
 
             doc = history_dict(view)
         else:
