@@ -158,6 +158,8 @@ class Result:
     built: Built
     cold: float
     warm: float
+    cold_best: float
+    warm_best: float
     cold_cpu: float
     warm_cpu: float
     cold_runs: int
@@ -194,6 +196,8 @@ def run_case(case: Case, runs: int, status: bool) -> Result:
         built,
         statistics.median(s.wall for s in colds),
         statistics.median(s.wall for s in warms),
+        min(s.wall for s in colds),
+        min(s.wall for s in warms),
         statistics.median(s.cpu for s in colds),
         statistics.median(s.cpu for s in warms),
         len(colds),
@@ -247,7 +251,8 @@ def write_report(results: list[Result], took: float) -> str:
         f"commit `{_commit()}` ({os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{_git_version()}); the whole script took {took / 60:.1f} minutes. Whole processes "
         "are timed (`dean history --format csv`, a point per commit): *cold* deletes the blob "
-        "cache before each run, *warm* runs with the cache a cold run left; medians. *CPU* is "
+        "cache before each run, *warm* runs with the cache a cold run left; medians, and the "
+        "best run. *CPU* is "
         "user + system time of the process and its workers: unlike wall time it does not grow "
         "when other work shares the machine (the one-minute load average when each case "
         f"finished: {loads}; on an idle machine it is near 0). Repositories are generated with "
@@ -256,39 +261,48 @@ def write_report(results: list[Result], took: float) -> str:
         "progress, a due date moved, a revision comment).",
         "",
         "| repository | commits | files changed per commit | initiative blobs | "
-        "commits × files | cold s | cold CPU s | warm s | warm CPU s | cold ms per blob | "
-        "peak MiB | runs (cold/warm) |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "commits × files | cold s | best | cold CPU s | warm s | best | warm CPU s | "
+        "cold CPU ms per blob | peak MiB | runs (cold/warm) |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         c = r.case
         lines.append(
             f"| {c.files:,} initiatives | {c.commits:,} | {c.per_commit[0]}–{c.per_commit[1]} | "
-            f"{r.built.blobs:,} | {c.files * c.commits:,} | {r.cold:.2f} | {r.cold_cpu:.2f} | "
-            f"{r.warm:.2f} | {r.warm_cpu:.2f} | {1000 * r.cold / r.built.blobs:.2f} | "
+            f"{r.built.blobs:,} | {c.files * c.commits:,} | {r.cold:.2f} | {r.cold_best:.2f} | "
+            f"{r.cold_cpu:.2f} | {r.warm:.2f} | {r.warm_best:.2f} | {r.warm_cpu:.2f} | "
+            f"{1000 * r.cold_cpu / r.built.blobs:.2f} | "
             f"{r.peak:.0f} | {r.cold_runs}/{r.warm_runs} |"
         )
-    lines += ["", "## Targets", "", "| target | wall time | CPU time |", "|---|---|---|"]
+    lines += [
+        "",
+        "## Targets",
+        "",
+        "| target | wall time (median) | wall time (best run) | CPU time |",
+        "|---|---|---|---|",
+    ]
     small = by_name.get("real-1000")
     if small:
         lines.append(
             f"| 1,000 commits, 11 initiatives: cold ≤ 3 s | {_verdict(small.cold, 3)} | "
-            f"{_verdict(small.cold_cpu, 3)} |"
+            f"{_verdict(small.cold_best, 3)} | {_verdict(small.cold_cpu, 3)} |"
         )
         lines.append(
             f"| 1,000 commits, 11 initiatives: warm ≤ 1 s | {_verdict(small.warm, 1)} | "
-            f"{_verdict(small.warm_cpu, 1)} |"
+            f"{_verdict(small.warm_best, 1)} | {_verdict(small.warm_cpu, 1)} |"
         )
     large = by_name.get("gen-10000")
     if large and large.status and large.status_cpu:
         lines.append(
             f"| 100 commits, 10,000 initiatives: cold ≤ 2× `dean status` ({large.status:.2f} s, "
             f"{large.status_cpu:.2f} s CPU) | {_verdict(large.cold, 2 * large.status)} | "
+            f"{_verdict(large.cold_best, 2 * large.status)} | "
             f"{_verdict(large.cold_cpu, 2 * large.status_cpu)} |"
         )
         lines.append(
             f"| 100 commits, 10,000 initiatives: warm ≤ 0.5× `dean status` | "
             f"{_verdict(large.warm, 0.5 * large.status)} | "
+            f"{_verdict(large.warm_best, 0.5 * large.status)} | "
             f"{_verdict(large.warm_cpu, 0.5 * large.status_cpu)} |"
         )
     curve = [r for r in results if r.case.name.startswith("gen-")]
