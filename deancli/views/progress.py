@@ -75,7 +75,8 @@ def overdue_from(m: Milestone) -> dt.date | None:
     due = parse_date(m.due)
     if due is None:
         return None
-    return period_of(due, m.due_precision)[1] + dt.timedelta(days=1)
+    end = period_of(due, m.due_precision)[1]
+    return None if end == dt.date.max else end + dt.timedelta(days=1)
 
 
 def is_overdue(m: Milestone, as_of: dt.date) -> bool:
