@@ -55,14 +55,16 @@ def events_between(
             continue  # the plan's first commit: everything would be "added"
         before: dict[int, Initiative] = {}
         after: dict[int, Initiative] = {}
+        unreadable: tuple[set[str], set[str]] = (set(), set())  # paths, before and after
         for ch in c.changes:
             if ch.kind != "initiative":
                 continue
-            for sha, side in ((ch.old, before), (ch.new, after)):
+            for sha, side, bad in ((ch.old, before, unreadable[0]), (ch.new, after, unreadable[1])):
                 if sha is None:
                     continue
                 rec = blobs.record("initiative", sha)
                 if rec.data is None:
+                    bad.add(ch.rel)
                     continue
                 ini = build(ch.rel, rec.data)
                 if ini.id is not None:
@@ -73,6 +75,10 @@ def events_between(
             assert ref is not None
             if not _selected(a, b, pillar, lead):
                 continue
+            if (b is None and ref.doc.rel in unreadable[1]) or (
+                a is None and ref.doc.rel in unreadable[0]
+            ):
+                continue  # unreadable on one side: not added or removed (as in dean diff)
             if a is None or b is None:
                 what = "added" if a is None else "removed"
                 ch_ = Change("initiative", None if a is None else what, what if a is None else None)

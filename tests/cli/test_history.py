@@ -548,3 +548,32 @@ def test_statuses_are_the_schemas():
 
     schema = json.loads((REPO / "schemas/initiative.schema.json").read_text())
     assert list(STATUSES) == schema["properties"]["status"]["enum"] == list(CLI_STATUSES)
+
+
+def test_a_file_that_breaks_is_not_removed_nor_added_again(hist, story):
+    repo, (_c1, _c2, _c3) = story
+    good = (repo.plan / "initiatives/02-two.yaml").read_text()
+    repo.write("initiatives/02-two.yaml", "id: 2\nmilestones: [unclosed\n")
+    bad = repo.commit("2024-10-03", "broken")
+    repo.write("initiatives/02-two.yaml", good.replace("status: active", "status: finalising"))
+    fixed = repo.commit("2024-10-04", "fixed")
+    events = json.loads(hist(repo, "--events", "--format", "json").stdout)["events"]
+    assert [e for e in events if e["commit"] in (bad, fixed)] == []
+
+
+def test_plan_text_is_escaped_in_every_history_format(hist, story):
+    repo, _ = story
+    title = '"\\e[31mRED\\e]8;;http://x\\aLINK | *md* <b>"'
+    repo.write("initiatives/04-evil.yaml", initiative(4, pillar=2, title=title))
+    repo.commit("2024-10-05", "evil")
+    for args in (
+        [],
+        ["--events"],
+        ["--events", "--format", "markdown"],
+        ["--events", "--format", "csv"],
+    ):
+        result = hist(repo, *args, env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    md = hist(repo, "--events", "--format", "markdown").stdout
+    assert "\\| \\*md\\* &lt;b&gt;" in md
