@@ -52,7 +52,8 @@ def chart(view: HistoryView, width: int) -> list[Text]:
             label = str(top)
         elif r == HEIGHT // 2 - 1:
             label = str(round(top * (r + 1) / HEIGHT))
-        line = Text(f"{label:>{AXIS - 2}} ┤" if label else " " * (AXIS - 2) + " │", style="dim")
+        line = Text()
+        line.append(f"{label:>{AXIS - 2}} ┤" if label else " " * (AXIS - 2) + " │", style="dim")
         low, high = r * step, (r + 1) * step
         for i in picks:
             p = points[i]
@@ -68,6 +69,7 @@ def chart(view: HistoryView, width: int) -> list[Text]:
             if glyph == " " and low <= p.total.counted <= high and p.total.counted > 0:
                 glyph, style = "·", "bold"
             line.append(glyph * col, style=style)
+        line.rstrip()
         out.append(line)
     out.append(Text(" " * (AXIS - 2) + "0 ┼" + "─" * (len(picks) * col), style="dim"))
     marks = "".join(("!" if not points[i].valid else " ") * col for i in picks)
