@@ -577,3 +577,14 @@ def test_plan_text_is_escaped_in_every_history_format(hist, story):
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     md = hist(repo, "--events", "--format", "markdown").stdout
     assert "\\| \\*md\\* &lt;b&gt;" in md
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_chart_and_events_golden(hist, story, golden, lang):
+    repo, _ = story
+    chart = hist(repo, "--lang", lang, env={"COLUMNS": "80"})
+    assert chart.exit_code == 0, chart.stderr
+    golden(f"history-chart.{lang}.80.txt", chart.stdout)
+    events = hist(repo, "--events", "--lang", lang, env={"COLUMNS": "80"})
+    assert events.exit_code == 0, events.stderr
+    golden(f"history-events.{lang}.80.txt", events.stdout)

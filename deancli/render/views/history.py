@@ -44,14 +44,15 @@ def chart(view: HistoryView, width: int) -> list[Text]:
     picks, col = _columns(len(points), room)
     numbers = [p.number for p in view.pillars]
     top = max([p.total.counted for p in points] + [1])
-    step = top / HEIGHT
+    height = min(HEIGHT, max(top, 3))  # below HEIGHT milestones, a row is one milestone
+    step = top / height
     out: list[Text] = [Text(t("history_chart", lang), style="bold")]
-    for r in range(HEIGHT - 1, -1, -1):
+    for r in range(height - 1, -1, -1):
         label = ""
-        if r == HEIGHT - 1:
+        if r == height - 1:
             label = str(top)
-        elif r == HEIGHT // 2 - 1:
-            label = str(round(top * (r + 1) / HEIGHT))
+        elif r == height // 2 - 1 and height >= 6:
+            label = str(round(top * (r + 1) / height))
         line = Text()
         line.append(f"{label:>{AXIS - 2}} ┤" if label else " " * (AXIS - 2) + " │", style="dim")
         low, high = r * step, (r + 1) * step
@@ -66,7 +67,7 @@ def chart(view: HistoryView, width: int) -> list[Text]:
                 if mid < cum:
                     glyph, style = GLYPHS[k % len(GLYPHS)], STYLES[k % len(STYLES)]
                     break
-            if glyph == " " and low <= p.total.counted <= high and p.total.counted > 0:
+            if glyph == " " and low < p.total.counted <= high:
                 glyph, style = "·", "bold"
             line.append(glyph * col, style=style)
         line.rstrip()
