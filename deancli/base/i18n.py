@@ -84,6 +84,42 @@ _LABELS: dict[str, tuple[str, str]] = {
         "dean: note: {n} file(s) with reading errors are left out of these numbers; "
         "`dean validate` says why",
     ),
+    "history_title": (
+        "Historia del plan {every}: {first} a {last} ({n} puntos)",
+        "Plan history {every}: {first} to {last} ({n} points)",
+    ),
+    "history_every_commit": ("por commit", "by commit"),
+    "history_every_week": ("por semana", "by week"),
+    "history_every_month": ("por mes", "by month"),
+    "history_change": ("Del {first} al {last}", "From {first} to {last}"),
+    "history_yes": ("sí", "yes"),
+    "history_no": ("no", "no"),
+    "history_valid": ("Válido", "Valid"),
+    "history_chart": (
+        "Hitos cumplidos por pilar (apilados) y hitos contados (·)",
+        "Milestones done per pillar (stacked) and milestones counted (·)",
+    ),
+    "history_counted": ("hitos contados", "milestones counted"),
+    "history_invalid_mark": ("el plan no era válido", "the plan did not validate"),
+    "history_invalid_note": (
+        "{n} punto(s) con archivos que no se leyeron o no cumplen su esquema (marcados !):",
+        "{n} point(s) where plan files did not read or match their schema (marked !):",
+    ),
+    "history_more": ("… y {n} más", "… and {n} more"),
+    "history_shallow": (
+        "Clon superficial: la historia empieza el {date}; `git fetch --unshallow` lee más atrás.",
+        "Shallow clone: the history starts on {date}; `git fetch --unshallow` reads further back.",
+    ),
+    "history_events": ("Cambios del {first} al {last}", "Changes from {first} to {last}"),
+    "history_no_events": ("Ningún cambio en las iniciativas.", "No change to initiatives."),
+    "history_slips": ("Hitos cuya fecha se aplazó", "Milestones whose due date slipped"),
+    "history_no_slips": (
+        "Ninguna fecha de hito se movió a más tarde.",
+        "No milestone's due date moved later.",
+    ),
+    "history_times": ("Veces", "Times"),
+    "history_days": ("Días", "Days"),
+    "history_due": ("Vence", "Due"),
     "unassigned": (
         "{n} iniciativa(s) con un pilar inexistente no se cuentan; ejecute `dean validate`.",
         "{n} initiative(s) with an unknown pillar are not counted; run `dean validate`.",

@@ -1,5 +1,5 @@
 """The command line: one module per command (init, validate, status, show, timeline, diff,
-set, new, fmt, explain; ``milestone`` is a group of four), the options they share
+history, set, new, fmt, explain; ``milestone`` is a group of four), the options they share
 (``_common``), what the edit commands share (``_edit``) and completion (``_complete``).
 
 Command modules import the core inside their bodies, so `dean --help` and `dean --version`
@@ -69,6 +69,7 @@ from deancli.cli import status as _status  # noqa: E402,F401
 from deancli.cli import show as _show  # noqa: E402,F401
 from deancli.cli import timeline as _timeline  # noqa: E402,F401
 from deancli.cli import diff as _diff  # noqa: E402,F401
+from deancli.cli import history as _history  # noqa: E402,F401
 from deancli.cli import set as _set  # noqa: E402,F401
 from deancli.cli import new as _new  # noqa: E402,F401
 from deancli.cli import milestone as _milestone  # noqa: E402,F401

@@ -70,6 +70,16 @@ AsOfOption = Annotated[
         show_default=False,
     ),
 ]
+AtOption = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="REV|DATE",
+        help="The plan as it stood at a git revision, or on a day (YYYY-MM-DD: the last "
+        "first-parent commit of HEAD made that day or before); --as-of defaults to that day.",
+        show_default=False,
+    ),
+]
 ColorOption = Annotated[
     Color,
     typer.Option("--color", help="Colour output: auto (terminal, no NO_COLOR), always, never."),
@@ -227,6 +237,36 @@ def load_view_plan(plan_option: str | None, lang: str):  # type: ignore[no-untyp
     if model.left_out:
         sys.stderr.write(t("note_skipped", lang, n=len(model.left_out)) + "\n")
     return model
+
+
+def load_view_plan_at(  # type: ignore[no-untyped-def]
+    plan_option: str | None, lang: str, at: str | None, as_of: dt.date | None
+):
+    """The plan for a view, and the day it is seen as of: the working tree and ``as_of`` (or
+    today); with ``at``, the plan at that revision or day, read from git's objects through
+    the same guarded loader (as ``dean diff`` does), and ``as_of`` or the day of ``at``."""
+    if at is None:
+        return load_view_plan(plan_option, lang), as_of or dt.date.today()
+    import tempfile
+    from pathlib import Path
+
+    from deancli.base.i18n import t
+    from deancli.history import git as gitplan
+    from deancli.plan import load, loader
+
+    root = load.resolve_plan_dir(plan_option)
+    repo = gitplan.repo_for(root)
+    sha, day = gitplan.rev_at(repo, at)
+    with tempfile.TemporaryDirectory(prefix="dean-at-") as tmp:
+        loaded = load.load_plan(gitplan.materialise(repo, sha, Path(tmp)))
+    for doc in loaded.documents:  # shown where the file is in the working tree
+        doc.display = loader.display_path(root / doc.rel)
+    if not loaded.documents:
+        raise UsageProblem(f"there is no plan at {at} ({sha[:12]})")
+    skipped = [d for d in loaded.documents if not d.ok]
+    if skipped:
+        sys.stderr.write(t("note_skipped", lang, n=len(skipped)) + "\n")
+    return loaded.plan, as_of or day
 
 
 def _complete_pillars(incomplete: str) -> list[tuple[str, str]]:

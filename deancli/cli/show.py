@@ -3,13 +3,14 @@ from typing import TYPE_CHECKING, Annotated
 from deancli.cli import app
 from deancli.cli._common import (
     AsOfOption,
+    AtOption,
     Color,
     ColorOption,
     InitiativeArgument,
     LangOption,
     PlanOption,
     choices,
-    load_view_plan,
+    load_view_plan_at,
     parse_as_of,
     pick_lang,
     quotes_plan,
@@ -42,6 +43,7 @@ def show(
     fmt: Annotated[ShowFormat, view_format_option("show", "table")] = "table",
     lang: LangOption = None,
     as_of: AsOfOption = None,
+    at: AtOption = None,
     color: ColorOption = Color.auto,
 ) -> None:
     """One initiative in full: titles, pillar, status, leads, milestones in date order,
@@ -53,8 +55,8 @@ def show(
         from deancli.plan.lookup import find_initiative
         from deancli.views.show import ShowView
 
-        model = load_view_plan(plan, language)
-        view = ShowView(model, find_initiative(model, initiative), today, language)
+        model, day = load_view_plan_at(plan, language, at, today if as_of else None)
+        view = ShowView(model, find_initiative(model, initiative), day, language)
         render_view(fmt, view, color=color)
         return 0
 

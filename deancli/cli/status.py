@@ -5,6 +5,7 @@ import typer
 from deancli.cli import _complete, app
 from deancli.cli._common import (
     AsOfOption,
+    AtOption,
     Color,
     ColorOption,
     LangOption,
@@ -12,7 +13,7 @@ from deancli.cli._common import (
     PillarOption,
     PlanOption,
     choices,
-    load_view_plan,
+    load_view_plan_at,
     parse_as_of,
     pick_lang,
     quotes_plan,
@@ -80,6 +81,7 @@ def status(
     fmt: Annotated[StatusFormat, view_format_option("status", "table")] = "table",
     lang: LangOption = None,
     as_of: AsOfOption = None,
+    at: AtOption = None,
     color: ColorOption = Color.auto,
     no_pager: NoPagerOption = False,
 ) -> None:
@@ -93,7 +95,7 @@ def status(
         from deancli.plan.lookup import find_organization, find_pillar
         from deancli.views.status import StatusSelection, build_status
 
-        model = load_view_plan(plan, language)
+        model, day = load_view_plan_at(plan, language, at, today if as_of else None)
         months = quick_months(find_config(model.root), "stale-evidence")
         selection = StatusSelection(
             pillar=find_pillar(model, pillar).number if pillar is not None else None,
@@ -101,7 +103,7 @@ def status(
             lead=find_organization(model, lead) if lead is not None else None,
             overdue=overdue,
         )
-        view = build_status(model, today, language, selection, stale_months=months)
+        view = build_status(model, day, language, selection, stale_months=months)
         render_view(fmt, view, color=color, pager=not no_pager)
         return 0
 

@@ -1,12 +1,13 @@
 from deancli.cli import app
 from deancli.cli._common import (
     AsOfOption,
+    AtOption,
     Color,
     ColorOption,
     LangOption,
     PillarOption,
     PlanOption,
-    load_view_plan,
+    load_view_plan_at,
     parse_as_of,
     pick_lang,
     render_view,
@@ -28,6 +29,7 @@ def timeline(
     plan: PlanOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
+    at: AtOption = None,
     color: ColorOption = Color.auto,
 ) -> None:
     """Milestones on a time axis: done, upcoming, overdue and imprecise dates drawn
@@ -39,9 +41,9 @@ def timeline(
         from deancli.plan.lookup import find_pillar
         from deancli.views.timeline import build_timeline
 
-        model = load_view_plan(plan, language)
+        model, day = load_view_plan_at(plan, language, at, today if as_of else None)
         number = find_pillar(model, pillar).number if pillar is not None else None
-        render_view("table", build_timeline(model, today, language, number), color=color)
+        render_view("table", build_timeline(model, day, language, number), color=color)
         return 0
 
     run(body, fence=True)

@@ -70,7 +70,7 @@ class PlanDiff:
         return not self.initiatives
 
 
-def _milestone_due(m: Milestone) -> str | None:
+def milestone_due(m: Milestone) -> str | None:
     return due_label(m.due, m.due_precision) if m.due else None
 
 
@@ -86,8 +86,8 @@ def _milestone_changes(a: Milestone | None, b: Milestone | None, mid: str) -> li
             out.append(Change("completed", a.status, b.completed or "done", mid))
         else:
             out.append(Change("status", a.status, b.status, mid))
-    if _milestone_due(a) != _milestone_due(b):
-        out.append(Change("due", _milestone_due(a), _milestone_due(b), mid))
+    if milestone_due(a) != milestone_due(b):
+        out.append(Change("due", milestone_due(a), milestone_due(b), mid))
     if a.status == b.status == "done" and a.completed != b.completed:
         out.append(Change("completion date", a.completed, b.completed, mid))
     if (a.title.es, a.title.en) != (b.title.es, b.title.en):
@@ -95,7 +95,9 @@ def _milestone_changes(a: Milestone | None, b: Milestone | None, mid: str) -> li
     return out
 
 
-def _initiative_changes(a: Initiative, b: Initiative) -> list[Change]:
+def initiative_changes(a: Initiative, b: Initiative) -> list[Change]:
+    """What changed in one initiative, matched by id: file, titles, pillar, status, leads,
+    and each milestone (``dean diff`` and ``dean history --events`` share it)."""
     out = []
     if a.doc.rel != b.doc.rel:
         out.append(Change("file", a.doc.rel, b.doc.rel))
@@ -139,7 +141,7 @@ def diff_plans(
         title = (b or a).title  # type: ignore[union-attr]
         d = InitiativeDiff(ident, title, a.doc.rel if a else None, b.doc.rel if b else None)
         if a is not None and b is not None:
-            d.changes = _initiative_changes(a, b)
+            d.changes = initiative_changes(a, b)
             if not d.changes:
                 continue
         diffs.append(d)

@@ -191,3 +191,56 @@ def check_changed_since(
     current.reported_paths = current.reported_paths or [f"changed since {rev}"]
     current.files_reported = len({k for k in changed if k.endswith(loader.YAML_SUFFIXES)})
     return current
+
+
+def git_dir(repo: Repo) -> Path:
+    """The repository's common git directory (shared by its worktrees)."""
+    out = _git(["rev-parse", "--git-common-dir"], repo.top).decode().strip()
+    path = Path(out)
+    return path if path.is_absolute() else (repo.top / path).resolve()
+
+
+def has_commits(repo: Repo) -> bool:
+    try:
+        _git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], repo.top)
+    except UsageProblem:
+        return False
+    return True
+
+
+def is_shallow(repo: Repo) -> bool:
+    return _git(["rev-parse", "--is-shallow-repository"], repo.top).decode().strip() == "true"
+
+
+def commit_date(repo: Repo, sha: str) -> dt.date:
+    """The day a commit was committed, in its committer's time zone."""
+    out = _git(["log", "-1", "--format=%cI", sha, "--"], repo.top).decode().strip()
+    return dt.date.fromisoformat(out[:10])
+
+
+def rev_at(repo: Repo, value: str) -> tuple[str, dt.date]:
+    """``--at REV|DATE``: a revision, or the last first-parent commit of HEAD made on or
+    before a YYYY-MM-DD date. Returns the commit and the day it stands for (the date asked,
+    or the commit's date)."""
+    day = _as_date(value)
+    if day is None:
+        sha = resolve_rev(repo, value)
+        return sha, commit_date(repo, sha)
+    if not has_commits(repo):
+        raise UsageProblem("the repository has no commits yet")
+    out = _git(
+        ["rev-list", "--first-parent", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD", "--"],
+        repo.top,
+    ).strip()
+    if not out:
+        raise UsageProblem(f"no commit on or before {day.isoformat()} (the history starts later)")
+    return out.decode(), day
+
+
+def _as_date(value: str) -> dt.date | None:
+    if len(value) != 10 or value.count("-") != 2:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -66,13 +66,22 @@ def counts(m: Milestone) -> bool:
     return m.kind != "context" and not m.illustrative and m.status != "cancelled"
 
 
-def is_overdue(m: Milestone, as_of: dt.date) -> bool:
+def overdue_from(m: Milestone) -> dt.date | None:
+    """The first day ``m`` is overdue (the day after its due period ends), or None when it
+    cannot be (not open, or no full due date). ``dean history`` counts overdue milestones at
+    many dates from this one figure."""
     if m.status not in OPEN:
-        return False
+        return None
     due = parse_date(m.due)
     if due is None:
-        return False
-    return period_of(due, m.due_precision)[1] < as_of
+        return None
+    end = period_of(due, m.due_precision)[1]
+    return None if end == dt.date.max else end + dt.timedelta(days=1)
+
+
+def is_overdue(m: Milestone, as_of: dt.date) -> bool:
+    first = overdue_from(m)
+    return first is not None and first <= as_of
 
 
 def state(m: Milestone, as_of: dt.date) -> str:

@@ -138,7 +138,7 @@ RECIPES: dict[str, list[list[str]]] = {
         ["rename", "8", "cbpr-campaign-agreed", "m-renamed", "--diff"],
     ],
 }
-NO_AS_OF = ("explain", "fmt", "init")
+NO_AS_OF = ("explain", "fmt", "init", "history")
 
 
 def _registry() -> list[tuple[str, str | None]]:

@@ -118,3 +118,12 @@ def test_states():
 def test_due_labels_and_periods(due, precision, label, period):
     assert due_label(due, precision) == label
     assert period_of(D.fromisoformat(due), precision) == period
+
+
+def test_overdue_from_is_the_day_after_the_period():
+    from deancli.views.progress import overdue_from
+
+    assert overdue_from(ms(due="2024-02-01", precision="quarter")) == D(2024, 4, 1)
+    assert overdue_from(ms(status="done", due="2024-02-01")) is None
+    assert overdue_from(ms(due="9999-12-31")) is None  # the last date there is: never overdue
+    assert not is_overdue(ms(due="9999-12-31"), D.max)

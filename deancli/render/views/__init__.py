@@ -1,5 +1,5 @@
-"""Renderers of the views (status, show, timeline, diff): a format → class registry, imported
-lazily.
+"""Renderers of the views (status, show, timeline, diff, history): a format → class
+registry, imported lazily.
 
 Adding a format = one module here + one line in ``VIEW_FORMATS``; each command's ``--format``
 choices and help text come from the registry.
@@ -30,21 +30,26 @@ VIEW_FORMATS: Final[dict[str, Entry]] = {
     "text": Entry(
         "deancli.render.views.terminal:TerminalRenderer", "for the terminal", frozenset({"diff"})
     ),
+    "chart": Entry(
+        "deancli.render.views.terminal:TerminalRenderer",
+        "a burn-up chart for the terminal",
+        frozenset({"history"}),
+    ),
     "json": Entry(
         "deancli.render.views.json_view:JsonRenderer",
         "every field, both languages",
-        frozenset({"status", "show", "diff"}),
+        frozenset({"status", "show", "diff", "history"}),
         quotes_plan=False,
     ),
     "csv": Entry(
         "deancli.render.views.csv_out:CsvRenderer",
         "for spreadsheets",
-        frozenset({"status", "show"}),
+        frozenset({"status", "show", "history"}),
     ),
     "markdown": Entry(
         "deancli.render.views.markdown:MarkdownRenderer",
         "for pull requests and wikis",
-        frozenset({"status", "show", "diff"}),
+        frozenset({"status", "show", "diff", "history"}),
     ),
 }
 

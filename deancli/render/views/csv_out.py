@@ -10,6 +10,7 @@ import io
 from typing import TextIO
 
 from deancli.base.textsafe import safe
+from deancli.history.series import HistoryView
 from deancli.render.views.base import Unsupported, View
 from deancli.views.show import ShowView
 from deancli.views.status import StatusView
@@ -28,19 +29,22 @@ def _cell(cell: Cell) -> str:
     return text
 
 
-def render(view: Table) -> str:
+def render(view: Table, made: frozenset[int] = frozenset()) -> str:
+    """``made``: columns whose cells dean wrote itself (numbers, dates, commit ids), written
+    as they are; every other cell is escaped. Long tables (dean history) save most of
+    their time there."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(view.headers)
     for row in view.rows:
-        writer.writerow([_cell(c) for c in row])
+        writer.writerow([c if i in made else _cell(c) for i, c in enumerate(row)])
     if view.footer:
         writer.writerow([_cell(c) for c in view.footer])
     return buf.getvalue()
 
 
-def write(view: Table, out: TextIO) -> None:
-    out.write(BOM + render(view))
+def write(view: Table, out: TextIO, made: frozenset[int] = frozenset()) -> None:
+    out.write(BOM + render(view, made))
 
 
 class CsvRenderer:
@@ -52,5 +56,13 @@ class CsvRenderer:
             write(view.table(), self.out)
         elif isinstance(view, ShowView):
             write(view.milestones(), self.out)
+        elif isinstance(view, HistoryView):
+            from deancli.history import tables
+
+            if view.events is not None:
+                write(tables.events_csv(view), self.out)
+            else:
+                table = tables.points_csv(view)
+                write(table, self.out, tables.made_columns(table))
         else:
             raise Unsupported(type(view).__name__)

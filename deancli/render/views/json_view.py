@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from deancli.history.diff import PlanDiff, to_dict
+from deancli.history.series import HistoryView
 from deancli.render.jsontext import dumps
 from deancli.render.views.base import Unsupported, View
 from deancli.views.show import ShowView
@@ -21,6 +22,10 @@ class JsonRenderer:
             doc = view.document()
         elif isinstance(view, PlanDiff):
             doc = to_dict(view)
+        elif isinstance(view, HistoryView):
+            from deancli.history.jsondoc import to_dict as history_dict
+
+            doc = history_dict(view)
         else:
             raise Unsupported(type(view).__name__)
         self.out.write(dumps(doc) + "\n")

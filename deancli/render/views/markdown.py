@@ -1,12 +1,15 @@
-"""Markdown for pasting into a pull request, a wiki or a job summary: `status`, `show` and
-`diff`. Text from plan files is escaped
+"""Markdown for pasting into a pull request, a wiki or a job summary: `status`, `show`,
+`diff` and `history`. Text from plan files is escaped
 so that it cannot add links, images, HTML or break the table."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
+from deancli.base.i18n import t
+from deancli.history import tables as history_tables
 from deancli.history.diff import PlanDiff
+from deancli.history.series import HistoryView
 from deancli.render.mdtext import escape
 from deancli.render.views.base import Unsupported, View
 from deancli.render.views.diff import describe, heading, tally_text
@@ -97,6 +100,30 @@ def diff_markdown(diff: PlanDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
+def history_markdown(view: HistoryView) -> str:
+    from deancli.render.views.history import event_lines, notes
+
+    lang = view.lang
+    parts = []
+    said = notes(view)
+    if said:
+        parts.append("\n".join(f"> {escape(n.strip())}" for n in said) + "\n")
+    if view.events is not None:
+        first, last = view.points[0].label, view.points[-1].label
+        lines = [f"### {escape(t('history_events', lang, first=first, last=last))}", ""]
+        events = event_lines(view)
+        lines += [f"- {escape(e)}" for e in events] or [t("history_no_events", lang)]
+        parts.append("\n".join(lines) + "\n")
+        if view.slips:
+            parts.append(render_table(history_tables.slips_table(view), lang))
+        else:
+            parts.append(t("history_no_slips", lang) + "\n")
+        return "\n".join(parts)
+    parts.append(render_table(history_tables.points_table(view), lang))
+    parts.append(render_table(history_tables.change_table(view), lang))
+    return "\n".join(parts)
+
+
 class MarkdownRenderer:
     def __init__(self, out: TextIO, *, color: bool | None = None, pager: bool = True) -> None:
         self.out = out
@@ -108,5 +135,7 @@ class MarkdownRenderer:
             self.out.write(show_markdown(view))
         elif isinstance(view, PlanDiff):
             self.out.write(diff_markdown(view))
+        elif isinstance(view, HistoryView):
+            self.out.write(history_markdown(view))
         else:
             raise Unsupported(type(view).__name__)

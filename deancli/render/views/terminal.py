@@ -8,6 +8,7 @@ from typing import TextIO
 
 from deancli.base.i18n import t
 from deancli.history.diff import PlanDiff
+from deancli.history.series import HistoryView
 from deancli.render import pager
 from deancli.render.views import listing, tables
 from deancli.render.views.base import Unsupported, View
@@ -36,6 +37,10 @@ class TerminalRenderer:
             )
         elif isinstance(view, PlanDiff):
             render_text(view, self.out, color=self.color)
+        elif isinstance(view, HistoryView):
+            from deancli.render.views.history import print_terminal as print_history
+
+            print_history(view, self.out, color=self.color)
         else:
             raise Unsupported(type(view).__name__)
 
