@@ -83,6 +83,19 @@ def help_text(code: str) -> str:
     return f"{info.summary[0].upper()}{info.summary[1:]}." if info else ""
 
 
+_CONFIGURE = """Configure it in dean.toml (or [tool.dean] in pyproject.toml):
+  [rules]
+  {name} = "off"  # or "info", "warning", "error"
+Silence one finding, with a reason, on its line or the line above its key:
+  # dean: ignore[{name}] -- reason"""
+
+
+def configure_text(name: str) -> str:
+    """How to configure or suppress a code: the fixed footer of `dean explain` and of SARIF
+    help (every line fits 80 columns with the longest name)."""
+    return _CONFIGURE.format(name=name)
+
+
 def description(code: str) -> str:
     """What a code catches, on one line: the first paragraph of its docs/rules.md section
     (the paragraph before any example or further detail), else its summary."""
