@@ -511,3 +511,33 @@ def test_status_marks_stale_rows_with_a_legend_in_every_format(dean, plan_copy):
     assert "*" not in r.stdout
     r = dean("status", "--as-of", AS_OF, "--pillar", "2", "--format", "json")
     assert json.loads(r.stdout)["initiatives"][0]["stale"] is False
+
+
+# --- the documented examples ---------------------------------------------------------------
+
+
+def _toml_blocks(path: Path) -> list[str]:
+    return re.findall(r"^```toml\n(.*?)^```", path.read_text(encoding="utf-8"), re.M | re.S)
+
+
+@pytest.mark.parametrize(
+    ("doc", "index", "name"),
+    [
+        ("docs/configuration.md", 0, "dean.toml"),
+        ("docs/configuration.md", 1, "pyproject.toml"),
+        ("README.md", 0, "dean.toml"),
+    ],
+)
+def test_documented_examples_are_valid(dean, plan_copy, tmp_path, doc, index, name):
+    from tests.conftest import REPO
+
+    (plan_copy / "dean.toml").unlink()
+    text = _toml_blocks(REPO / doc)[index]
+    if name == "pyproject.toml":
+        text = '[project]\nname = "x"\n\n' + text
+    write(tmp_path / name, text)
+    r = dean("validate", "--as-of", AS_OF, "--format", "json")
+    report = json.loads(r.stdout)
+    assert report["config"] == name
+    assert [d for d in report["diagnostics"] if d["code"] == "DEAN020"] == []
+    assert dean("status", "--as-of", AS_OF, "--no-pager").stdout.startswith("Estado del plan")
