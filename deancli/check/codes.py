@@ -22,6 +22,7 @@ class CodeInfo:
 
 @cache
 def all_codes() -> tuple[CodeInfo, ...]:
+    from deancli.check.baseline import STALE
     from deancli.check.cap import TOO_MANY_FINDINGS
     from deancli.check.rules import RULES
     from deancli.check.suppress import NO_REASON, UNUSED
@@ -35,7 +36,7 @@ def all_codes() -> tuple[CodeInfo, ...]:
         for code, name, summary in SCHEMA_CODES.values()
     ]
     out += [CodeInfo(*TOO_MANY_FINDINGS), CodeInfo(*INVALID_CONFIG)]
-    out += [CodeInfo(*UNUSED), CodeInfo(*NO_REASON)]
+    out += [CodeInfo(*UNUSED), CodeInfo(*NO_REASON), CodeInfo(*STALE)]
     out += [CodeInfo(r.RULE.code, r.RULE.name, r.RULE.severity, r.RULE.summary) for r in RULES]
     return tuple(sorted(out, key=lambda c: c.code))
 

@@ -541,3 +541,90 @@ def test_documented_examples_are_valid(dean, plan_copy, tmp_path, doc, index, na
     assert report["config"] == name
     assert [d for d in report["diagnostics"] if d["code"] == "DEAN020"] == []
     assert dean("status", "--as-of", AS_OF, "--no-pager").stdout.startswith("Estado del plan")
+
+
+# --- baseline ------------------------------------------------------------------------------
+
+
+def test_baseline_write_use_stale_and_shrink(dean, plan_copy, tmp_path):
+    strip_suppressions(plan_copy)
+    baseline = tmp_path / "dean-baseline.json"
+    r = validate(dean, "--write-baseline", str(baseline), "--strict")
+    assert r.exit_code == 0
+    assert r.stderr == f"dean: wrote 31 findings to the baseline {baseline}\n"
+    assert r.stdout == f"All checks passed: {TAIL}; 31 suppressed.\n"
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert data["version"] == 1 and len(data["entries"]) == 31
+    assert {
+        "file": "initiatives/09-innovation-creativity-campaign.yaml",
+        "rule": "DEAN211",
+        "path": "$.leads.mx",
+        "message": "no Mexican lead for initiative 9",
+    } in data["entries"]
+    assert all("line" not in e for e in data["entries"])
+    # used: everything recorded is silenced, and says so with --show-suppressed
+    r = validate(dean, "--baseline", str(baseline), "--strict", "--show-suppressed")
+    assert r.exit_code == 0
+    assert f"  {I09}:16:3: DEAN211 missing-lead: in the baseline {baseline}  [{baseline}]" in lines(
+        r.stdout
+    )
+    # lines move (not reported), a finding goes (stale entry), a new one comes (reported)
+    i09 = plan_copy / "initiatives/09-innovation-creativity-campaign.yaml"
+    edit(i09, "announced: 2021-12-13\n", "# a new comment\n\nannounced: 2021-12-13\n")
+    edit(i09, "  us: [DOC]\n", "  us: []\n")
+    edit(i09, "  mx: []\n", "  mx: [SE]\n")
+    before = baseline.read_text(encoding="utf-8")
+    stale_line = next(
+        n for n, x in enumerate(before.splitlines(), 1) if "initiative 9" in x and "Mexican" in x
+    )
+    r = validate(dean, "--baseline", str(baseline))
+    assert lines(r.stdout) == [
+        f"{baseline}:{stale_line}:1: warning[DEAN023] stale-baseline-entry: baseline entry "
+        "matches no finding: DEAN211 in initiatives/09-innovation-creativity-campaign.yaml at "
+        "$.leads.mx: no Mexican lead for initiative 9",
+        f"{I09}:19:3: warning[DEAN211] missing-lead: no U.S. lead for initiative 9",
+        f"Found 2 warnings in 2 files; {TAIL}; 30 suppressed.",
+    ]
+    assert baseline.read_text(encoding="utf-8") == before  # only --update-baseline writes
+    # shrink: the stale entry goes, the new finding is not added
+    r = validate(dean, "--baseline", str(baseline), "--update-baseline")
+    assert r.stderr == f"dean: removed 1 stale entry from the baseline {baseline}\n"
+    assert lines(r.stdout) == [
+        f"{I09}:19:3: warning[DEAN211] missing-lead: no U.S. lead for initiative 9",
+        f"Found 1 warning in 1 file; {TAIL}; 30 suppressed.",
+    ]
+    after = json.loads(baseline.read_text(encoding="utf-8"))["entries"]
+    assert len(after) == 30
+    assert not any("initiative 9" in e["message"] for e in after)
+    r = validate(dean, "--baseline", str(baseline), "--update-baseline")
+    assert r.stderr == ""
+    assert len(json.loads(baseline.read_text(encoding="utf-8"))["entries"]) == 30
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--update-baseline"], "--update-baseline needs --baseline FILE"),
+        (
+            ["--baseline", "nope.json"],
+            "cannot read the baseline nope.json: No such file or directory",
+        ),
+        (
+            ["--baseline", "bad.json"],
+            "cannot read the baseline bad.json: not a version 1 dean baseline",
+        ),
+        (
+            ["--baseline", "b.json", "--write-baseline", "c.json"],
+            "use --baseline or --write-baseline, not both",
+        ),
+        (
+            ["--write-baseline", "no/such/dir/b.json"],
+            "cannot write --write-baseline no/such/dir/b.json: the directory no/such/dir does "
+            "not exist",
+        ),
+    ],
+)
+def test_baseline_usage_errors(dean, plan_copy, tmp_path, args, message):
+    write(tmp_path / "bad.json", '{"entries": []}')
+    r = validate(dean, *args)
+    assert (r.exit_code, r.stderr) == (2, f"dean: error: {message}\n")
