@@ -66,8 +66,12 @@ def loads(text: str, display: str) -> list[Entry]:
         data: Any = json.loads(text)
         if not isinstance(data, dict) or data.get("version") != VERSION:
             raise ValueError(f"not a version {VERSION} dean baseline")
+        if not isinstance(data.get("entries"), list):
+            raise ValueError("`entries` must be a list")
         out = []
         for e in data["entries"]:
+            if not isinstance(e, dict) or not {"file", "rule", "path", "message"} <= set(e):
+                raise ValueError("each entry needs file, rule, path and message")
             fields = (e["file"], e["rule"], e["path"], e["message"])
             if not all(isinstance(x, str) for x in fields):
                 raise ValueError("an entry's file, rule, path and message must be strings")

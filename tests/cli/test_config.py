@@ -614,6 +614,10 @@ def test_baseline_write_use_stale_and_shrink(dean, plan_copy, tmp_path):
             "cannot read the baseline bad.json: not a version 1 dean baseline",
         ),
         (
+            ["--baseline", "entries.json"],
+            "cannot read the baseline entries.json: each entry needs file, rule, path and message",
+        ),
+        (
             ["--baseline", "b.json", "--write-baseline", "c.json"],
             "use --baseline or --write-baseline, not both",
         ),
@@ -626,5 +630,6 @@ def test_baseline_write_use_stale_and_shrink(dean, plan_copy, tmp_path):
 )
 def test_baseline_usage_errors(dean, plan_copy, tmp_path, args, message):
     write(tmp_path / "bad.json", '{"entries": []}')
+    write(tmp_path / "entries.json", '{"version": 1, "entries": [{"file": "x"}]}')
     r = validate(dean, *args)
     assert (r.exit_code, r.stderr) == (2, f"dean: error: {message}\n")
