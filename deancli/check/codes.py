@@ -22,6 +22,7 @@ class CodeInfo:
 
 @cache
 def all_codes() -> tuple[CodeInfo, ...]:
+    from deancli.check.baseline import STALE
     from deancli.check.cap import TOO_MANY_FINDINGS
     from deancli.check.rules import RULES
     from deancli.check.suppress import NO_REASON, UNUSED
@@ -35,7 +36,7 @@ def all_codes() -> tuple[CodeInfo, ...]:
         for code, name, summary in SCHEMA_CODES.values()
     ]
     out += [CodeInfo(*TOO_MANY_FINDINGS), CodeInfo(*INVALID_CONFIG)]
-    out += [CodeInfo(*UNUSED), CodeInfo(*NO_REASON)]
+    out += [CodeInfo(*UNUSED), CodeInfo(*NO_REASON), CodeInfo(*STALE)]
     out += [CodeInfo(r.RULE.code, r.RULE.name, r.RULE.severity, r.RULE.summary) for r in RULES]
     return tuple(sorted(out, key=lambda c: c.code))
 
@@ -81,6 +82,19 @@ def help_text(code: str) -> str:
         return doc
     info = find(code)
     return f"{info.summary[0].upper()}{info.summary[1:]}." if info else ""
+
+
+_CONFIGURE = """Configure it in dean.toml (or [tool.dean] in pyproject.toml):
+  [rules]
+  {name} = "off"  # or "info", "warning", "error"
+Silence one finding, with a reason, on its line or the line above its key:
+  # dean: ignore[{name}] -- reason"""
+
+
+def configure_text(name: str) -> str:
+    """How to configure or suppress a code: the fixed footer of `dean explain` and of SARIF
+    help (every line fits 80 columns with the longest name)."""
+    return _CONFIGURE.format(name=name)
 
 
 def description(code: str) -> str:

@@ -26,7 +26,16 @@ NO_REASON = (
     "a suppression that does not say why",
 )
 
-_COMMENT = re.compile(r"(?:^|\s)#\s*dean:\s*ignore\[([^\]\n]*)\](?:[ \t]*--[ \t]*(\S[^\n]*?))?\s*$")
+_COMMENT = re.compile(r"(?:^|\s)#\s*dean:\s*ignore\[([^\]\n]*)\]([^\n]*)$")
+
+
+def _reason(rest: str) -> str | None:
+    """The reason after ``--``; none when it is missing or empty (text without ``--`` is not
+    taken for a reason, so that a mistyped separator is reported rather than ignored)."""
+    rest = rest.strip()
+    if not rest.startswith("--"):
+        return None
+    return rest[2:].strip() or None
 
 
 @dataclass
@@ -102,7 +111,7 @@ def find_suppressions(doc: Document) -> list[Suppression]:
                 n,
                 column,
                 rules,
-                m.group(2),
+                _reason(m.group(2)),
                 json_path(parts) if parts else None,
                 own_line,
             )

@@ -26,7 +26,8 @@ def _complete_codes(incomplete: str) -> list[tuple[str, str]]:
   dean explain unknown-source      the same, by name
   dean explain                     every code, one line each
 
-The text is docs/rules.md, which is installed with dean.
+The text is docs/rules.md, which is installed with dean; settings and suppressions:
+docs/configuration.md.
 """
 )
 def explain(
@@ -46,7 +47,7 @@ def explain(
         from deancli.base.errors import UsageProblem
         from deancli.base.suggest import closest
         from deancli.base.textsafe import safe
-        from deancli.check.codes import all_codes, find, help_text
+        from deancli.check.codes import all_codes, configure_text, find, help_text
 
         if not codes:
             for c in all_codes():
@@ -66,6 +67,7 @@ def explain(
                 sys.stdout.write("\n")
             sys.stdout.write(f"{info.code} {info.name} ({info.severity.label})\n\n")
             sys.stdout.write(safe(help_text(info.code), keep_newlines=True) + "\n")
+            sys.stdout.write("\n" + configure_text(info.name) + "\n")
         return 0
 
     run(body)

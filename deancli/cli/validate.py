@@ -50,8 +50,9 @@ def parse_outputs(values: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _check_writable(path: str) -> None:
-    """Refuse an --output path that cannot be written before checking anything (exit 2)."""
+def _check_writable(path: str, option: str = "--output") -> None:
+    """Refuse an --output (or --write-baseline) path that cannot be written, before checking
+    anything (exit 2)."""
     from pathlib import Path
 
     from deancli.base.textsafe import safe
@@ -66,7 +67,62 @@ def _check_writable(path: str) -> None:
     elif not os.access(parent, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
         reason = "permission denied"
     if reason:
-        raise UsageProblem(f"cannot write --output {safe(path)}: {reason}")
+        raise UsageProblem(f"cannot write {option} {safe(path)}: {reason}")
+
+
+def _baseline(result: Any, read: str | None, write: str | None, update: bool) -> Any:
+    """Write a baseline of ``result``, or apply one (and shrink it with ``update``)."""
+    from pathlib import Path
+
+    from deancli.base.textsafe import safe
+    from deancli.check import baseline as bl
+
+    if write is not None:
+        recorded = bl.entries(result)
+        text = bl.dumps(recorded)
+        try:
+            Path(write).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageProblem(
+                f"cannot write --write-baseline {safe(write)}: {exc.strerror or type(exc).__name__}"
+            ) from None
+        n = len(recorded)
+        sys.stderr.write(
+            f"dean: wrote {n} finding{'s' if n != 1 else ''} to the baseline {safe(write)}\n"
+        )
+        read = write
+    assert read is not None
+    try:
+        text = Path(read).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise UsageProblem(f"cannot read the baseline {safe(read)}: {reason}") from None
+    recorded = bl.loads(text, safe(read))
+    result, still = bl.apply(result, recorded, read, text)
+    if update and len(still) < len(recorded):
+        try:
+            Path(read).write_text(bl.dumps(still), encoding="utf-8")
+        except OSError as exc:
+            raise UsageProblem(
+                f"cannot update the baseline {safe(read)}: {exc.strerror or type(exc).__name__}"
+            ) from None
+        result = _without_stale(result)
+        n = len(recorded) - len(still)
+        sys.stderr.write(
+            f"dean: removed {n} stale entr{'ies' if n != 1 else 'y'} from the baseline "
+            f"{safe(read)}\n"
+        )
+    return result
+
+
+def _without_stale(result: Any) -> Any:
+    import dataclasses
+
+    from deancli.check.baseline import STALE
+
+    return dataclasses.replace(
+        result, diagnostics=[d for d in result.diagnostics if d.code != STALE[0]]
+    )
 
 
 def _open_output(path: str) -> Any:
@@ -91,6 +147,7 @@ def _open_output(path: str) -> Any:
   dean validate --output sarif:dean.sarif --output junit:dean.xml
   dean validate --changed-since origin/main    what a branch introduces
   dean validate --quiet --show-suppressed      errors, and what was silenced
+  dean validate --baseline base.json           only findings not in base.json
 
 Under GitHub Actions the default format is `github` (annotations on the pull request) and a
 Markdown summary is appended to $GITHUB_STEP_SUMMARY.
@@ -189,6 +246,32 @@ def validate(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
+    baseline: Annotated[
+        str | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Leave out the findings this baseline records; report its entries that match "
+            "nothing (DEAN023).",
+            show_default=False,
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        str | None,
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            help="Record every finding in FILE, as a baseline for --baseline.",
+            show_default=False,
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline",
+            help="With --baseline: drop the entries that match nothing (never adds any).",
+        ),
+    ] = False,
     color: ColorOption = Color.auto,
 ) -> None:
     """Check that the plan is well-formed and consistent; report problems at file:line:col."""
@@ -202,6 +285,12 @@ def validate(
         from deancli.render.reports.base import ReportOptions
 
         extra = parse_outputs(outputs or [])
+        if update_baseline and baseline is None:
+            raise UsageProblem("--update-baseline needs --baseline FILE")
+        if baseline is not None and write_baseline is not None:
+            raise UsageProblem("use --baseline or --write-baseline, not both")
+        if write_baseline is not None:
+            _check_writable(write_baseline, "--write-baseline")
         root = load.resolve_plan_dir(plan)
         config = load.resolve_config(root, config_file, isolated=isolated)
         if changed_since is not None:
@@ -221,6 +310,8 @@ def validate(
             finally:
                 if bar is not None:
                     bar.close()
+        if write_baseline is not None or baseline is not None:
+            result = _baseline(result, baseline, write_baseline, update_baseline)
         if min_severity is not None:
             from deancli.base.diagnostics import Severity
 

@@ -151,8 +151,8 @@ def load_config(path: Path, display: str) -> Config:
         config.plan = (path.parent / data["plan"]).absolute()
     if "lang" in valid:
         config.lang = str(data["lang"]).lower()
-    if "rules" in valid:
-        config.rules = _rules(data.get("rules", {}), (*prefix, "rules"), locate, config)
+    if isinstance(data.get("rules"), dict):  # the valid entries, even beside a wrong one
+        config.rules = _rules(data["rules"], (*prefix, "rules"), locate, config)
     if "stale-evidence" in valid:
         config.stale_months = int(data["stale-evidence"].get("months", config.stale_months))
     if "dialogue-meetings" in valid:
@@ -177,8 +177,18 @@ def _valid_parts(
     with open(schemas_dir() / "config.schema.json", encoding="utf-8") as fh:
         validator = jsonschema.Draft202012Validator(json.load(fh))
     bad: set[str] = set()
-    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+    seen: set[tuple[str | int, ...]] = set()
+    # one finding per place: a wrong type says more than the enum it also fails
+    errors = sorted(
+        validator.iter_errors(data),
+        key=lambda e: (list(map(str, e.path)), e.validator != "type"),
+    )
+    for err in errors:
         parts = (*prefix, *err.path)
+        if err.validator != "additionalProperties":
+            if parts in seen:
+                continue
+            seen.add(parts)
         if err.validator == "additionalProperties":
             extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
             for key in extra:

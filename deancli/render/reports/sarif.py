@@ -20,7 +20,7 @@ from urllib.parse import quote
 from deancli import __version__
 from deancli.base.diagnostics import Diagnostic, Location, Severity
 from deancli.base.textsafe import json_safe, safe
-from deancli.check.codes import CodeInfo, all_codes, description, help_text
+from deancli.check.codes import CodeInfo, all_codes, configure_text, description, help_text
 from deancli.check.result import CheckResult
 from deancli.render.reports.base import ReportOptions
 from deancli.render.reports.regions import region
@@ -102,6 +102,7 @@ def _rule(c: CodeInfo) -> dict[str, Any]:
         full = f"{short} ({c.severity.label} {c.code} {c.name})."
     header = f"{c.code} {c.name} ({c.severity.label})"
     doc = help_text(c.code)
+    configure = configure_text(c.name)
     return {
         "id": c.code,
         "name": c.name,
@@ -109,8 +110,9 @@ def _rule(c: CodeInfo) -> dict[str, Any]:
         "fullDescription": {"text": _limit(full)},
         "help": {
             # the text `dean explain CODE` prints, and the same section as Markdown
-            "text": f"{header}\n\n{doc}",
-            "markdown": f"**{c.code} {c.name}** ({c.severity.label})\n\n{doc}",
+            "text": f"{header}\n\n{doc}\n\n{configure}",
+            "markdown": f"**{c.code} {c.name}** ({c.severity.label})\n\n{doc}\n\n"
+            f"```\n{configure}\n```",
         },
         "defaultConfiguration": {"level": LEVEL[c.severity]},
         "properties": {

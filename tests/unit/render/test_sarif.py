@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from deancli import __version__
-from deancli.check.codes import CodeInfo, all_codes, help_text
+from deancli.check.codes import CodeInfo, all_codes, configure_text, help_text
 from deancli.render.reports import sarif
 from tests.unit.render.results import FINDINGS, result
 
@@ -37,8 +37,8 @@ EXPECTED = (
                 "text": "A YAML file in the plan directory that is not `dialogue.yaml`, `organizations.yaml` or an initiative under `initiatives/`. It is not checked. Why: a file in the wrong place is silently ignored by every report. Fix: move initiative files into `initiatives/`; delete stray files."
               },
               "help": {
-                "text": "DEAN004 unexpected-file (warning)\n\nHelp for DEAN004.",
-                "markdown": "**DEAN004 unexpected-file** (warning)\n\nHelp for DEAN004."
+                "text": "DEAN004 unexpected-file (warning)\n\nHelp for DEAN004.\n\nConfigure unexpected-file.",
+                "markdown": "**DEAN004 unexpected-file** (warning)\n\nHelp for DEAN004.\n\n```\nConfigure unexpected-file.\n```"
               },
               "defaultConfiguration": {
                 "level": "warning"
@@ -61,8 +61,8 @@ EXPECTED = (
                 "text": "More than 100 findings in one file: the first 100 (in reading order) are listed and this note counts the rest. Why: a broken or hostile file must not flood a CI log and hide the findings of other files. Fix: fix the findings listed and run `dean validate` again."
               },
               "help": {
-                "text": "DEAN015 too-many-findings (info)\n\nHelp for DEAN015.",
-                "markdown": "**DEAN015 too-many-findings** (info)\n\nHelp for DEAN015."
+                "text": "DEAN015 too-many-findings (info)\n\nHelp for DEAN015.\n\nConfigure too-many-findings.",
+                "markdown": "**DEAN015 too-many-findings** (info)\n\nHelp for DEAN015.\n\n```\nConfigure too-many-findings.\n```"
               },
               "defaultConfiguration": {
                 "level": "note"
@@ -85,8 +85,8 @@ EXPECTED = (
                 "text": "A key the schema does not define, with the closest valid key as \"did you mean\". Keys that start with `x-` are free extensions and are kept untouched."
               },
               "help": {
-                "text": "DEAN101 unknown-key (error)\n\nHelp for DEAN101.",
-                "markdown": "**DEAN101 unknown-key** (error)\n\nHelp for DEAN101."
+                "text": "DEAN101 unknown-key (error)\n\nHelp for DEAN101.\n\nConfigure unknown-key.",
+                "markdown": "**DEAN101 unknown-key** (error)\n\nHelp for DEAN101.\n\n```\nConfigure unknown-key.\n```"
               },
               "defaultConfiguration": {
                 "level": "error"
@@ -109,8 +109,8 @@ EXPECTED = (
                 "text": "The same id twice: initiative ids across files; milestone, indicator and source ids within a file; a local source id that is also a shared one; pillar numbers; organization ids. Both places are shown."
               },
               "help": {
-                "text": "DEAN201 duplicate-id (error)\n\nHelp for DEAN201.",
-                "markdown": "**DEAN201 duplicate-id** (error)\n\nHelp for DEAN201."
+                "text": "DEAN201 duplicate-id (error)\n\nHelp for DEAN201.\n\nConfigure duplicate-id.",
+                "markdown": "**DEAN201 duplicate-id** (error)\n\nHelp for DEAN201.\n\n```\nConfigure duplicate-id.\n```"
               },
               "defaultConfiguration": {
                 "level": "error"
@@ -271,6 +271,7 @@ def small_catalogue(monkeypatch):
     """The driver lists every code dean has; a catalogue of four keeps the expected text short."""
     monkeypatch.setattr(sarif, "all_codes", lambda: CATALOGUE)
     monkeypatch.setattr(sarif, "help_text", lambda code: f"Help for {code}.")
+    monkeypatch.setattr(sarif, "configure_text", lambda name: f"Configure {name}.")
 
 
 def test_findings(report, small_catalogue):
@@ -293,6 +294,10 @@ def test_the_driver_describes_every_code_with_its_documentation(report):
     for r, c in zip(rules, all_codes(), strict=True):
         summary = c.summary[0].upper() + c.summary[1:]
         assert (r["name"], r["shortDescription"]["text"]) == (c.name, summary)
-        assert r["help"]["text"].endswith(help_text(c.code)) and help_text(c.code) != ""
+        assert help_text(c.code) != ""
+        assert r["help"]["text"] == (
+            f"{c.code} {c.name} ({c.severity.label})\n\n{help_text(c.code)}\n\n"
+            f"{configure_text(c.name)}"
+        )
     for res in doc["runs"][0]["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
