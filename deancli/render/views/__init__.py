@@ -1,5 +1,5 @@
-"""Renderers of the views (status, show, timeline, diff): a format → class registry, imported
-lazily.
+"""Renderers of the views (status, show, timeline, diff, report): a format → class registry,
+imported lazily.
 
 Adding a format = one module here + one line in ``VIEW_FORMATS``; each command's ``--format``
 choices and help text come from the registry.
@@ -45,6 +45,12 @@ VIEW_FORMATS: Final[dict[str, Entry]] = {
         "deancli.render.views.markdown:MarkdownRenderer",
         "for pull requests and wikis",
         frozenset({"status", "show", "diff"}),
+    ),
+    "html": Entry(
+        "deancli.render.views.html:HtmlRenderer",
+        "one self-contained page, both languages",
+        frozenset({"report"}),
+        quotes_plan=False,
     ),
 }
 

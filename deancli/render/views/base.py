@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Protocol, TextIO, Union
 
 from deancli.history.diff import PlanDiff
+from deancli.views.report import ReportView
 from deancli.views.show import ShowView
 from deancli.views.status import StatusView
 from deancli.views.timeline import TimelineView
 
-View = Union[StatusView, ShowView, TimelineView, PlanDiff]  # noqa: UP007 (a runtime alias)
+View = Union[StatusView, ShowView, TimelineView, PlanDiff, ReportView]  # noqa: UP007 (a runtime alias)
 
 
 class ViewRenderer(Protocol):
