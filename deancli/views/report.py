@@ -97,6 +97,7 @@ _REPORT_LABELS: dict[str, tuple[str, str]] = {
         "{infos} nota(s).",
         "Validating the plan found no errors, but {warnings} warning(s) and {infos} note(s).",
     ),
+    "findings_caption": ("{n} problemas, por archivo", "{n} findings, by file"),
     "findings_list": ("Ver los {n} problemas", "Show the {n} findings"),
     "findings_more": (
         "Se muestran {shown} de {n}; ejecute `dean validate` para verlos todos.",

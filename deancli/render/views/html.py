@@ -72,8 +72,14 @@ def csp(css: str, js: str) -> str:
     )
 
 
+MAX_TEXT = 2000  # characters of one plan text shown (as in report.js); the data keeps all
+
+
 def _plan_text(value: object) -> str:
-    return safe(value, keep_newlines=True)
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > MAX_TEXT:
+        text = f"{text[:MAX_TEXT]}… [+{len(text) - MAX_TEXT}]"
+    return safe(text, keep_newlines=True)
 
 
 def render_page(view: ReportView) -> str:

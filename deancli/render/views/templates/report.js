@@ -13,8 +13,11 @@
   var state = { lang: document.documentElement.lang === "es" ? "es" : "en", q: "", pillar: "", status: "", lead: "", overdue: false, sort: "id", dir: "asc", page: 1 };
   var printing = false;
 
+  var MAX_TEXT = 2000;  /* characters of one plan text shown; the data keeps all of it */
   function safe(value) {
-    return String(value).replace(UNSAFE, function (c) {
+    var text = String(value);
+    if (text.length > MAX_TEXT) { text = text.slice(0, MAX_TEXT) + "… [+" + (text.length - MAX_TEXT) + "]"; }
+    return text.replace(UNSAFE, function (c) {
       var n = c.codePointAt(0);
       return n < 256 ? "\\x" + ("0" + n.toString(16)).slice(-2) : "\\u" + ("000" + n.toString(16)).slice(-4);
     });
@@ -50,7 +53,8 @@
     if (!Array.isArray(children)) { children = [children]; }
     children.forEach(function (c) {
       if (c === null || c === undefined || c === false) { return; }
-      node.appendChild(typeof c === "object" ? c : document.createTextNode(safe(c)));
+      if (Array.isArray(c)) { append(node, c); return; }
+      node.appendChild(c instanceof Node ? c : document.createTextNode(safe(c)));
     });
   }
   /* A bilingual text: the reader's language, else the other one, marked. */
@@ -397,7 +401,7 @@
   function render() {
     document.documentElement.lang = state.lang;
     document.querySelectorAll("[data-set-lang]").forEach(function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-set-lang") === state.lang)); });
-    document.title = document.title.replace(/ · .*$/, " · " + L("subtitle", { date: DATA.as_of }));
+    document.title = safe(plain(DATA.dialogue.acronym) || "DEAN") + " · " + L("subtitle", { date: DATA.as_of });
     var shown = renderTable(selected());
     renderLegend();
     renderTimeline(shown);
