@@ -93,9 +93,8 @@ _REPORT_LABELS: dict[str, tuple[str, str]] = {
         "{warnings} warning(s). The figures may be incomplete.",
     ),
     "findings_banner_minor": (
-        "La validación del plan no encontró errores, pero sí {warnings} advertencia(s) y "
-        "{infos} nota(s).",
-        "Validating the plan found no errors, but {warnings} warning(s) and {infos} note(s).",
+        "La validación del plan no encontró errores; sí {n} advertencia(s) o nota(s).",
+        "Validating the plan found no errors, but {n} warning(s) or note(s).",
     ),
     "findings_caption": ("{n} problemas, por archivo", "{n} findings, by file"),
     "findings_list": ("Ver los {n} problemas", "Show the {n} findings"),
