@@ -53,9 +53,9 @@ def main() -> int:
         # a copy outside git: the footer names no commit, so the picture does not change
         # with every commit
         shutil.copytree(REPO / "plan", Path(tmp) / "plan")
+        command = ["report", "--plan", "plan", "--as-of", AS_OF, "-o", str(page_path)]
         subprocess.run(
-            [sys.executable, "-m", "deancli", "report", "--plan", "plan", "--as-of", AS_OF]
-            + ["-o", str(page_path)],
+            [sys.executable, "-m", "deancli", *command],
             check=True,
             cwd=tmp,
             stderr=subprocess.DEVNULL,
