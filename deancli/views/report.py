@@ -304,8 +304,21 @@ def build_report(
     )
     doc["kind"] = "report"
     doc["report_version"] = REPORT_VERSION
+    # the same shared sources are cited by many initiatives: each is written once, in
+    # "sources", and an initiative lists the indexes of its own ("source_refs")
+    sources: list[dict[str, Any]] = []
+    source_index: dict[tuple[Any, ...], int] = {}
     for entry, s in zip(doc["initiatives"], items, strict=True):
         entry.update(detail_json(plan, s.initiative, as_of))
+        refs = []
+        for src in entry.pop("sources"):
+            key = tuple(src.values())
+            if key not in source_index:
+                source_index[key] = len(sources)
+                sources.append(src)
+            refs.append(source_index[key])
+        entry["source_refs"] = refs
+    doc["sources"] = sources
     timeline, undated = timeline_items(plan, as_of, None)
     index = {id(s.initiative): n for n, s in enumerate(items)}
     doc["timeline"] = {

@@ -88,8 +88,11 @@ def test_embedded_document_is_the_status_document_plus_details(dean):
         dean("show", "8", "--plan", str(REAL_PLAN), "--as-of", AS_OF, "--format", "json").stdout
     )
     eight = doc["initiatives"][7]
-    for key in ("milestones_list", "sources", "indicators", "summary", "notes", "milestones"):
+    for key in ("milestones_list", "indicators", "summary", "notes", "milestones"):
         assert eight[key] == show[key], key
+    # sources are written once and referred to by index
+    assert [doc["sources"][n] for n in eight["source_refs"]] == show["sources"]
+    assert len(doc["sources"]) == len({json.dumps(s) for s in doc["sources"]})
     assert doc["dialogue"]["co_chairs"] == {
         "mx": ["SRE", "SE", "SHCP"],
         "us": ["DOS", "DOC", "USTR"],

@@ -38,14 +38,13 @@ COLUMNS = (
     ("evidence", "newest_evidence", None),
 )
 
-_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
 def script_json(doc: Any) -> str:
     """JSON that is safe inside ``<script type="application/json">``: nothing in it can end
-    the element or open a comment, and invisible characters are escaped."""
+    the element or open a comment, and invisible characters are escaped. (Chained
+    ``replace`` calls: ``str.translate`` took 3 s of a 10,000-initiative report.)"""
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-    return json_safe(text.translate(_SCRIPT_ESCAPES))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_safe(text)
 
 
 def _sha256(text: str) -> str:

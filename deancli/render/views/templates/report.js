@@ -378,7 +378,7 @@
       });
       kids.push(table(L("indicators") + " · " + label(i), [L("title"), L("kind"), L("date"), L("value"), L("unit")], rows));
     }
-    var srcs = i.sources || [];
+    var srcs = (i.source_refs || []).map(function (n) { return DATA.sources[n]; });
     if (srcs.length) {
       kids.push(el("h4", null, L("sources")));
       kids.push(el("ul", { "class": "sources" }, srcs.map(function (s) {
@@ -427,7 +427,11 @@
   });
   var form = document.getElementById("filters");
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  document.getElementById("f-q").addEventListener("input", function (e) { update({ q: e.target.value }); });
+  var typing = null;  /* redraw once typing pauses: large plans filter thousands of rows */
+  document.getElementById("f-q").addEventListener("input", function (e) {
+    clearTimeout(typing);
+    typing = setTimeout(function () { update({ q: e.target.value }); }, ITEMS.length > 500 ? 200 : 0);
+  });
   document.getElementById("f-pillar").addEventListener("change", function (e) { update({ pillar: e.target.value }); });
   document.getElementById("f-status").addEventListener("change", function (e) { update({ status: e.target.value }); });
   document.getElementById("f-lead").addEventListener("change", function (e) { update({ lead: e.target.value }); });
