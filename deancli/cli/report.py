@@ -53,13 +53,14 @@ def report(
     language = pick_lang(lang)
 
     def body() -> int:
+        import io
         import sys
 
         from deancli.base.errors import UsageProblem
         from deancli.check.checker import check
         from deancli.history.git import head_state
         from deancli.plan import load
-        from deancli.render.views.html import render_page
+        from deancli.render.views import get_renderer
         from deancli.views.report import Provenance, build_report
 
         target = None if output == "-" else Path(output)
@@ -73,7 +74,9 @@ def report(
         state = head_state(root)
         provenance = Provenance(*state) if state is not None else None
         view = build_report(loaded.plan, result, today, language, provenance)
-        page = render_page(view)
+        buffer = io.StringIO()
+        get_renderer("html")(buffer).render(view)
+        page = buffer.getvalue()
         if target is None:
             sys.stdout.write(page)
         else:

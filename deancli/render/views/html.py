@@ -38,6 +38,7 @@ COLUMNS = (
     ("evidence", "newest_evidence", None),
 )
 
+
 def script_json(doc: Any) -> str:
     """JSON that is safe inside ``<script type="application/json">``: nothing in it can end
     the element or open a comment, and invisible characters are escaped. (Chained

@@ -406,15 +406,17 @@
     renderLegend();
     renderTimeline(shown);
     renderDetails(shown);
-    if (!printing) { writeHash(); }
+    if (!printing && !anchor) { writeHash(); }
   }
   function update(changes, keepPage) {
+    anchor = false;
     Object.keys(changes).forEach(function (k) { state[k] = changes[k]; });
     if (!keepPage) { state.page = 1; }
     render();
   }
 
-  readHash();
+  /* a link to a section (#timeline) keeps its hash until the reader changes the view */
+  var anchor = !readHash() && location.hash.length > 1;
   fillFilters();
   render();
 
@@ -454,13 +456,18 @@
   });
   document.getElementById("page-prev").addEventListener("click", function () { update({ page: state.page - 1 }, true); });
   document.getElementById("page-next").addEventListener("click", function () { update({ page: state.page + 1 }, true); });
+  /* links inside the page move the focus there and leave the URL (the view's state) alone */
   document.addEventListener("click", function (e) {
-    var a = e.target.closest ? e.target.closest("a[data-jump]") : null;
+    var a = e.target.closest ? e.target.closest('a[href^="#"]') : null;
     if (!a) { return; }
-    var target = document.getElementById(a.getAttribute("data-jump"));
-    if (target) { e.preventDefault(); target.scrollIntoView(); target.focus(); }
+    var target = document.getElementById(a.getAttribute("data-jump") || a.getAttribute("href").slice(1));
+    if (!target) { return; }
+    e.preventDefault();
+    if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
   });
-  window.addEventListener("hashchange", function () { if (readHash()) { fillFilters(); render(); } });
+  window.addEventListener("hashchange", function () { if (readHash()) { anchor = false; fillFilters(); render(); } });
   window.addEventListener("beforeprint", function () { printing = true; render(); });
   window.addEventListener("afterprint", function () { printing = false; render(); });
 }());
