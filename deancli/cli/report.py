@@ -1,5 +1,6 @@
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -53,7 +54,6 @@ def report(
     language = pick_lang(lang)
 
     def body() -> int:
-        import io
         import sys
 
         from deancli.base.errors import UsageProblem
@@ -74,14 +74,13 @@ def report(
         state = head_state(root)
         provenance = Provenance(*state) if state is not None else None
         view = build_report(loaded.plan, result, today, language, provenance)
-        buffer = io.StringIO()
-        get_renderer("html")(buffer).render(view)
-        page = buffer.getvalue()
+        renderer = get_renderer("html")
         if target is None:
-            sys.stdout.write(page)
+            renderer(sys.stdout).render(view)
         else:
-            _write(target, page)
-            sys.stderr.write(f"dean: wrote {target} ({len(page.encode()) // 1024 or 1} KB)\n")
+            _write(target, lambda out: renderer(out).render(view))
+            size = target.stat().st_size
+            sys.stderr.write(f"dean: wrote {target} ({size // 1024 or 1} KB)\n")
         if result.errors or result.warnings:
             sys.stderr.write(
                 f"dean: note: the plan has {result.errors} error(s) and {result.warnings} "
@@ -89,24 +88,33 @@ def report(
             )
         return 0
 
-    run(body)
+    # to standard output under GitHub Actions, the page lands in the log: fence it so that
+    # plan text cannot be read as a workflow command
+    run(body, fence=output == "-")
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, write: Callable[[TextIO], None]) -> None:
     """Replace ``path`` in one step: a reader (a web server, a browser) never sees half a
-    page."""
+    page, and a failed run leaves the old page."""
     import os
     import tempfile
 
     from deancli.base.errors import DeanError
 
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise DeanError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            write(fh)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise DeanError(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -22,7 +22,7 @@ from deancli.views.progress import summarize
 from deancli.views.show import detail_json
 from deancli.views.status import StatusSelection, status_document
 from deancli.views.table import text_json
-from deancli.views.timeline import timeline_items
+from deancli.views.timeline import milestone_span
 
 REPORT_VERSION = 1  # of the embedded document (docs/schemas/); add fields, never rename
 MAX_FINDINGS_SHOWN = 200  # the page lists the first ones; the document keeps every one
@@ -308,7 +308,9 @@ def build_report(
     # "sources", and an initiative lists the indexes of its own ("source_refs")
     sources: list[dict[str, Any]] = []
     source_index: dict[tuple[Any, ...], int] = {}
-    for entry, s in zip(doc["initiatives"], items, strict=True):
+    timeline: list[dict[str, Any]] = []
+    undated = 0
+    for n, (entry, s) in enumerate(zip(doc["initiatives"], items, strict=True)):
         entry.update(detail_json(plan, s.initiative, as_of))
         refs = []
         for src in entry.pop("sources"):
@@ -318,24 +320,25 @@ def build_report(
                 sources.append(src)
             refs.append(source_index[key])
         entry["source_refs"] = refs
+        # the timeline of `dean timeline`, from the milestones already in date order
+        for m in entry["milestones_list"]:
+            completed = m["completed_on"] or m["completed_by"]
+            span = milestone_span(m["status"], completed, m["due"], m["due_precision"])
+            if span is None:
+                undated += 1
+                continue
+            timeline.append(
+                {
+                    "initiative": n,
+                    "milestone": m["id"],
+                    "start": span[0].isoformat(),
+                    "end": span[1].isoformat(),
+                    "state": m["state"],
+                    "label": span[2],
+                }
+            )
     doc["sources"] = sources
-    timeline, undated = timeline_items(plan, as_of, None)
-    index = {id(s.initiative): n for n, s in enumerate(items)}
-    doc["timeline"] = {
-        "items": [
-            {
-                "initiative": index[id(it.initiative)],
-                "milestone": it.milestone.id,
-                "start": it.start.isoformat(),
-                "end": it.end.isoformat(),
-                "state": it.state,
-                "label": it.label,
-            }
-            for it in timeline
-            if id(it.initiative) in index
-        ],
-        "undated": undated,
-    }
+    doc["timeline"] = {"items": timeline, "undated": undated}
     doc["dialogue"] = _dialogue_json(plan)
     doc["organizations"] = _organizations_json(plan)
     doc["findings"] = {

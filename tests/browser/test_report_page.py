@@ -83,10 +83,15 @@ def test_sorting_by_click_and_by_keyboard(open_page, real_report):
     assert page.get_attribute('th[data-key="progress"]', "aria-sort") == "descending"
     assert "sort=progress" in page.url and "dir=desc" in page.url
 
-    # the sort menu (for narrow screens) does the same
-    page.select_option("#f-sort", "title:asc")
+    # on a narrow screen the column headings give way to a sort menu
+    assert not page.is_visible("#f-sort")
+    narrow = open_page(real_report, width=390).page
+    box = narrow.locator('th[data-key="title"] button').bounding_box()
+    assert box is not None and box["x"] + box["width"] < 0  # off screen, still in the tree
+    narrow.select_option("#f-sort", "title:asc")
     titles = sorted(items, key=lambda i: i["title"]["en"].lower())
-    assert rows(page) == labels(titles)
+    assert rows(narrow) == labels(titles)
+    assert "sort=title&dir=asc" in narrow.url
 
 
 def test_each_filter_by_keyboard_and_click(open_page, real_report):
@@ -230,6 +235,7 @@ def test_keyboard_focus_is_visible(open_page, real_report):
 def test_print_hides_the_controls_and_shows_every_initiative(open_page, real_report):
     page = open_page(real_report, hash="#q=cyber").page
     assert rows(page) == ["#7"]
+    assert not page.is_visible("#findings-cap")
     page.emulate_media(media="print")
     boxes = page.eval_on_selector_all(
         ".controls, #filters, #f-q, #pager, .lang-btn, #toc a",
@@ -240,8 +246,10 @@ def test_print_hides_the_controls_and_shows_every_initiative(open_page, real_rep
     # the print rendering (beforeprint) shows every initiative of the selection, unpaged
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert len(page.query_selector_all("#details-list article")) == 1
+    assert page.is_visible("#findings-cap")  # the list of findings, closed on screen
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
+    assert not page.is_visible("#findings-cap")
     assert page.eval_on_selector("#filters", "e => getComputedStyle(e).display") != "none"
 
 
@@ -299,3 +307,40 @@ def test_big_plan_stays_usable(open_page, big_report):
     assert took < 3, took
     assert page.inner_text("#showing").startswith("1–")
     assert len(page.query_selector_all("#details-list article")) == len(rows(page))
+
+
+def test_sort_filter_hash_and_toggle_on_every_plan(open_page, any_report):
+    """The interactions above, on the real, the hostile and the 1,000-initiative plan."""
+    items = data(any_report)["initiatives"]
+
+    def by_progress(chosen: list[int], descending: bool) -> list[str]:
+        def key(n: int) -> tuple[bool, float, int]:
+            p = items[n]["milestones"]["progress"]
+            return (p is None, -(p or 0) if descending else (p or 0), n)
+
+        return labels([items[n] for n in sorted(chosen, key=key)][:100])
+
+    page = open_page(any_report).page
+    everything = list(range(len(items)))
+    page.click('th[data-key="progress"] button')
+    assert rows(page) == by_progress(everything, False)
+    page.focus('th[data-key="progress"] button')
+    page.keyboard.press("Enter")
+    assert rows(page) == by_progress(everything, True)
+
+    page.select_option("#f-pillar", "1")
+    first = [n for n in everything if items[n]["pillar"] == 1]
+    assert rows(page) == by_progress(first, True)
+    page.check("#f-overdue")
+    late = [n for n in first if items[n]["milestones"]["overdue"] > 0]
+    assert rows(page) == by_progress(late, True)
+    page.uncheck("#f-overdue")
+
+    page.click('[data-set-lang="es"]')
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert visible_text(page, "#initiatives-h") == "Iniciativas"
+    url = page.url
+    again = open_page(any_report, hash=url[url.index("#") :]).page
+    assert rows(again) == rows(page) == by_progress(first, True)
+    assert again.evaluate("document.documentElement.lang") == "es"
+    assert again.input_value("#f-pillar") == "1"

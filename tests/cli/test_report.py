@@ -163,3 +163,15 @@ def test_hostile_plan_text_is_escaped_in_the_source(dean, tmp_path):
     assert "\u202e" not in page  # bidi controls become visible escapes
     doc = embedded(page)  # and the data still parses, with the text intact
     assert "<script>" in json.dumps(doc, ensure_ascii=False)
+
+
+def test_unwritable_directory_is_an_error_without_traceback(dean, tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes anywhere")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    result = dean("report", "--plan", str(REAL_PLAN), "-o", str(locked / "r.html"))
+    assert result.exit_code == 3
+    assert result.stderr.startswith("dean: error: cannot write")

@@ -468,6 +468,17 @@
     target.focus({ preventScroll: true });
   });
   window.addEventListener("hashchange", function () { if (readHash()) { anchor = false; fillFilters(); render(); } });
-  window.addEventListener("beforeprint", function () { printing = true; render(); });
-  window.addEventListener("afterprint", function () { printing = false; render(); });
+  /* on paper: every initiative of the selection, unpaged, and the findings listed */
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    printing = true;
+    closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+    render();
+  });
+  window.addEventListener("afterprint", function () {
+    printing = false;
+    closed.forEach(function (d) { d.open = false; });
+    render();
+  });
 }());
