@@ -24,7 +24,7 @@ DEFAULT_OUTPUT = "dean-report.html"
   dean report                          write dean-report.html
   dean report -o site/index.html       for GitHub Pages
   dean report --lang es                the page opens in Spanish
-  dean report --as-of 2024-06-30 -o -  as it looked on that day, to standard output
+  dean report --as-of 2024-06-30 -o -  as on that day, to standard output
 
 The page holds both languages (a button switches), the data behind it as JSON, and makes no
 network request: open it from disk, a CI artifact or any web server. A report built from a
