@@ -186,6 +186,7 @@ _BASE_LABELS = (
     "initiatives_short",
     "completed_on",
     "completed_by",
+    "title_in",
 )
 
 INITIATIVE_STATUSES = ("planned", "active", "finalising", "completed", "cancelled", "suspended")

@@ -36,7 +36,9 @@ def chromium_path() -> str | None:
     explicit = os.environ.get("DEAN_CHROMIUM")
     if explicit:
         return explicit
-    for name in ("chromium", "chromium-browser", "google-chrome"):
+    # Debian's chromium; Google Chrome (GitHub's runners); Ubuntu's chromium-browser last,
+    # which may be a stub that installs a snap
+    for name in ("chromium", "google-chrome", "chromium-browser"):
         found = shutil.which(name)
         if found:
             return found

@@ -190,6 +190,13 @@ def test_language_toggle_by_click_and_by_keyboard(open_page, real_report):
     assert page.eval_on_selector("#ini-table tbody tr td a span", "e => e.lang") == "es"
     assert "activa" in page.inner_text("#ini-table tbody")
     # text in one language only is marked, and carries its own lang attribute
+    # both titles, each with its provenance, in the details
+    facts = page.inner_text("#details-list article:nth-of-type(7) dl")
+    assert (
+        "Título (es)\nFortalecimiento de la cooperación en materia de ciberseguridad (oficial)"
+        in facts
+    )
+    assert "Título (en)\nStrengthening cooperation on cybersecurity (traducción nuestra)" in facts
     marked = page.eval_on_selector_all(
         "#details-list small.only", "es => es.map(e => [e.innerText, e.parentNode.lang])"
     )

@@ -335,6 +335,11 @@
   function detail(i) {
     var p = pillarOf(i.pillar);
     var facts = [];
+    [state.lang, state.lang === "es" ? "en" : "es"].forEach(function (lg) {
+      var kind = (i.title_provenance || {})[lg];
+      var prov = kind && L("prov_" + kind) !== "prov_" + kind ? L("prov_" + kind) : kind;
+      facts.push(fact(L("title_in", { code: lg }), i.title[lg] ? [el("span", { lang: lg }, i.title[lg]), prov ? " (" + prov + ")" : ""] : L("none")));
+    });
     if (p) { facts.push(fact(L("pillar"), [p.roman + ". ", tx(p.title)])); }
     facts.push(fact(L("status"), statusLabel(i.status) + (i.status_as_of ? " (" + L("as_of") + " " + i.status_as_of + ")" : "")));
     if (i.announced) { facts.push(fact(L("announced"), i.announced)); }
