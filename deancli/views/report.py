@@ -29,7 +29,6 @@ MAX_FINDINGS_SHOWN = 200  # the page lists the first ones; the document keeps ev
 
 # (es, en): labels only the report uses; the others come from deancli.base.i18n
 _REPORT_LABELS: dict[str, tuple[str, str]] = {
-    "doc_title": ("Estado del plan de trabajo", "Work plan status"),
     "subtitle": ("Estado del plan de trabajo al {date}", "Work plan status as of {date}"),
     "language": ("Idioma", "Language"),
     "skip": ("Ir a las iniciativas", "Skip to the initiatives"),
@@ -43,7 +42,6 @@ _REPORT_LABELS: dict[str, tuple[str, str]] = {
     ),
     "late_detail": ("{n} hitos vencidos", "{n} milestones overdue"),
     "unknown_detail": ("{n} hitos sin información", "{n} milestones with no information"),
-    "pillars": ("Pilares", "Pillars"),
     "pillars_caption": (
         "Avance por pilar: hitos cumplidos de los que cuentan",
         "Progress per pillar: milestones done out of those that count",
@@ -51,7 +49,6 @@ _REPORT_LABELS: dict[str, tuple[str, str]] = {
     "relaunched": ("Relanzamiento", "Relaunched"),
     "work_plan_presented": ("Plan de trabajo presentado", "Work plan presented"),
     "co_chairs": ("Copresidencia", "Co-chairs"),
-    "meetings": ("Reuniones", "Meetings"),
     "meetings_caption": ("Reuniones del diálogo", "Meetings of the dialogue"),
     "place": ("Lugar", "Place"),
     "initiatives_caption": (
@@ -136,7 +133,6 @@ _REPORT_LABELS: dict[str, tuple[str, str]] = {
     "kind_work_plan": ("plan de trabajo", "work plan"),
     "kind_mid_year_review": ("revisión de medio año", "mid-year review"),
     "official_source": ("oficial", "official"),
-    "in_progress": ("en curso", "in progress"),
 }
 
 # the labels of deancli.base.i18n the page uses
