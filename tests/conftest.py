@@ -12,6 +12,20 @@ from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_PLAN = REPO / "plan"
+
+
+def with_missing_leads(dest: Path) -> Path:
+    """A copy of the real plan whose 12 missing leads are no longer suppressed: a real plan
+    with findings (warnings), for what reports them."""
+    import shutil
+
+    shutil.copytree(REAL_PLAN, dest)
+    for path in (dest / "initiatives").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("  # dean: ignore[missing-lead] --", "  #"), encoding="utf-8")
+    return dest
+
+
 GOLDEN = Path(__file__).parent / "data" / "golden"
 AS_OF = "2026-11-28"
 

@@ -244,3 +244,17 @@ def _as_date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def head_state(plan_root: Path) -> tuple[str, bool] | None:
+    """The commit checked out where the plan lives, and whether the plan's files differ from
+    it (changed or untracked); None when the plan is not in a git repository (or git is not
+    installed)."""
+    try:
+        repo = repo_for(plan_root)
+        sha = resolve_rev(repo, "HEAD")
+        spec = repo.plan_rel or "."
+        status = _git(["status", "--porcelain", "-z", "--", spec], repo.top)
+    except DeanError:
+        return None
+    return sha, bool(status.strip(b"\0"))

@@ -235,8 +235,8 @@ def milestone_date(m: Milestone) -> tuple[dt.date | None, str]:
 
 
 def ordered_milestones(ini: Initiative) -> list[Milestone]:
+    """Milestones by date (completion, else due), undated last, ties in file order."""
     far = dt.date.max
-    return sorted(
-        ini.milestones,
-        key=lambda m: (milestone_date(m)[0] or far, ini.milestones.index(m)),
-    )
+    keyed = [(milestone_date(m)[0] or far, i, m) for i, m in enumerate(ini.milestones)]
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [m for _, _, m in keyed]

@@ -71,6 +71,14 @@ def show_document(plan: Plan, ini: Initiative, as_of: dt.date) -> dict[str, Any]
         "pillar": None
         if pillar is None
         else {"number": pillar.number, "roman": pillar.roman, "title": text_json(pillar.title)},
+        **detail_json(plan, ini, as_of),
+    }
+
+
+def detail_json(plan: Plan, ini: Initiative, as_of: dt.date) -> dict[str, Any]:
+    """What `show --format json` adds to an initiative's `status` entry (the report embeds
+    the same fields)."""
+    return {
         "title_provenance": ini.title_kind,
         "summary": text_json(ini.summary),
         "announced": ini.announced,

@@ -19,6 +19,24 @@ class TimelineItem:
     label: str  # the date as written, e.g. 2024-Q1
 
 
+def milestone_span(
+    status: str, completed: str | None, due: str | None, precision: str
+) -> tuple[dt.date, dt.date, str] | None:
+    """Where a milestone sits on the time axis: the first and last day of its completion
+    date when done, else of its due date, and the date as written; None without a date."""
+    if status == "done" and completed:
+        start, end = period_start(completed), period_end(completed)
+        label = completed
+    elif due and (parsed := parse_date(due)) is not None:
+        start, end = period_of(parsed, precision)
+        label = due_label(due, precision)
+    else:
+        return None
+    if start is None or end is None:
+        return None
+    return start, end, label
+
+
 def timeline_items(
     plan: Plan, as_of: dt.date, pillar: int | None
 ) -> tuple[list[TimelineItem], int]:
@@ -29,20 +47,11 @@ def timeline_items(
         if pillar is not None and ini.pillar != pillar:
             continue
         for m in ordered_milestones(ini):
-            st = state(m, as_of)
-            if m.status == "done" and m.completed:
-                start, end = period_start(m.completed), period_end(m.completed)
-                label = m.completed
-            elif m.due and (due := parse_date(m.due)) is not None:
-                start, end = period_of(due, m.due_precision)
-                label = due_label(m.due, m.due_precision)
-            else:
+            span = milestone_span(m.status, m.completed, m.due, m.due_precision)
+            if span is None:
                 undated += 1
                 continue
-            if start is None or end is None:
-                undated += 1
-                continue
-            items.append(TimelineItem(ini, m, start, end, st, label))
+            items.append(TimelineItem(ini, m, *span[:2], state(m, as_of), span[2]))
     return items, undated
 
 

@@ -105,6 +105,7 @@ def test_no_forged_workflow_command_reaches_the_log(dean, plan_copy, fmt):
         ["timeline"],
         ["status", "--format", "json", "--pillar", "3"],
         ["show", "8", "--format", "json"],
+        ["report", "-o", "-"],
     ],
 )
 def test_views_under_actions_cannot_forge_commands(dean, plan_copy, args):

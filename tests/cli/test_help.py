@@ -14,7 +14,9 @@ COMMANDS = [
     "status",
     "show",
     "timeline",
+    "report",
     "diff",
+    "history",
     "set",
     "new",
     "fmt",
@@ -99,16 +101,18 @@ def test_unknown_option_is_a_usage_error(dean):
     assert result.exit_code == 2
 
 
-@pytest.mark.parametrize("args", [["--version"], ["--help"], ["validate", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["validate", "--help"], ["report", "--help"]]
+)
 def test_startup_imports_no_heavy_library(args):
-    """`dean --version` and `--help` must not import ruamel.yaml, jsonschema or rich."""
+    """`dean --version` and `--help` must not import ruamel.yaml, jsonschema, rich or jinja2."""
     code = (
         "import sys\n"
         f"sys.argv = ['dean', *{args!r}]\n"
         "from deancli.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'ruamel', 'jsonschema', 'rich', 'pydantic'})\n"
+        "{'ruamel', 'jsonschema', 'rich', 'pydantic', 'jinja2', 'markupsafe'})\n"
         "sys.stderr.write(repr(heavy))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

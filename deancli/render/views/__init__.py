@@ -1,4 +1,4 @@
-"""Renderers of the views (status, show, timeline, diff, history): a format → class
+"""Renderers of the views (status, show, timeline, diff, history, report): a format → class
 registry, imported lazily.
 
 Adding a format = one module here + one line in ``VIEW_FORMATS``; each command's ``--format``
@@ -50,6 +50,12 @@ VIEW_FORMATS: Final[dict[str, Entry]] = {
         "deancli.render.views.markdown:MarkdownRenderer",
         "for pull requests and wikis",
         frozenset({"status", "show", "diff", "history"}),
+    ),
+    "html": Entry(
+        "deancli.render.views.html:HtmlRenderer",
+        "one self-contained page, both languages",
+        frozenset({"report"}),
+        quotes_plan=False,
     ),
 }
 

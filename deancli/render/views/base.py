@@ -8,11 +8,14 @@ from typing import Protocol, TextIO, Union
 
 from deancli.history.diff import PlanDiff
 from deancli.history.series import HistoryView
+from deancli.views.report import ReportView
 from deancli.views.show import ShowView
 from deancli.views.status import StatusView
 from deancli.views.timeline import TimelineView
 
-View = Union[StatusView, ShowView, TimelineView, PlanDiff, HistoryView]  # noqa: UP007 (a runtime alias)
+View = Union[  # noqa: UP007 (a runtime alias)
+    StatusView, ShowView, TimelineView, PlanDiff, HistoryView, ReportView
+]
 
 
 class ViewRenderer(Protocol):
