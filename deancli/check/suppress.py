@@ -67,43 +67,50 @@ class Suppressed:
     where: str  # file:line of the suppression
 
 
-def node_at_line(doc: Document, line: int) -> tuple[str | int, ...] | None:
-    """The outermost key, or list item, that starts on ``line`` (1-based): what a comment on
-    the line above, or at the end of this line, is about. (A mapping's value that merely
-    starts on the line of its first key is not it: that line is about the key.)"""
+def nodes_by_line(doc: Document) -> dict[int, tuple[str | int, ...]]:
+    """For each line, the outermost key, or list item, that starts on it: what a comment on
+    the line above, or at the end of that line, is about. (A mapping's value that merely
+    starts on the line of its first key is not it: that line is about the key.) One pass over
+    the positions, so that many suppressions in one file cost no more than one."""
     pos = doc.positions()
     if pos is None or pos.values is None or pos.keys is None:
-        return None
-    found = [p for p, span in pos.keys.items() if span.line == line]
-    found += [
-        p for p, span in pos.values.items() if span.line == line and p and isinstance(p[-1], int)
-    ]
-    return min(found, key=len) if found else None
+        return {}
+    out: dict[int, tuple[str | int, ...]] = {}
+
+    def offer(parts: tuple[str | int, ...], line: int) -> None:
+        if line not in out or len(parts) < len(out[line]):
+            out[line] = parts
+
+    for parts, span in pos.keys.items():
+        offer(parts, span.line)
+    for parts, span in pos.values.items():
+        if parts and isinstance(parts[-1], int):
+            offer(parts, span.line)
+    return out
 
 
 def find_suppressions(doc: Document) -> list[Suppression]:
     text = doc.text
     if text is None or "dean:" not in text:
         return []
-    out = []
     lines = text.splitlines()
-    for n, line in enumerate(lines, start=1):
-        m = _COMMENT.search(line)
-        if m is None:
-            continue
+    found = [(n, m) for n, line in enumerate(lines, start=1) if (m := _COMMENT.search(line))]
+    if not found:
+        return []
+    nodes = nodes_by_line(doc)
+    # the next line that holds data, after each line (0: none), for comments on lines of
+    # their own: one backward pass instead of a scan per comment
+    next_data = [0] * (len(lines) + 2)
+    for k in range(len(lines), 0, -1):
+        stripped = lines[k - 1].strip()
+        next_data[k] = k if stripped and not stripped.startswith("#") else next_data[k + 1]
+    out = []
+    for n, m in found:
+        line = lines[n - 1]
         rules = tuple(r.strip() for r in m.group(1).split(",") if r.strip())
         own_line = line[: m.start()].strip() == ""
-        target = n
-        if own_line:  # about the next line that holds data
-            target = next(
-                (
-                    k
-                    for k in range(n + 1, len(lines) + 1)
-                    if lines[k - 1].strip() and not lines[k - 1].lstrip().startswith("#")
-                ),
-                0,
-            )
-        parts = node_at_line(doc, target) if target else None
+        target = next_data[n + 1] if own_line else n
+        parts = nodes.get(target) if target else None
         column = line.index("#", m.start()) + 1
         out.append(
             Suppression(
@@ -131,10 +138,19 @@ def apply(
             by_file[doc.display] = found
     if not by_file:
         return diags, []
+    # candidates by (file, code or name): a finding is only compared with the suppressions
+    # that name its rule, in file order (the first that matches takes it)
+    by_rule: dict[tuple[str, str], list[Suppression]] = {}
+    for path, sups in by_file.items():
+        for s in sups:
+            for r in dict.fromkeys(s.rules):
+                by_rule.setdefault((path, r), []).append(s)
     kept: list[Diagnostic] = []
     silenced: list[Suppressed] = []
     for d in diags:
-        hit = next((s for s in by_file.get(d.location.path, ()) if s.matches(d)), None)
+        path = d.location.path
+        candidates = by_rule.get((path, d.code), []) + by_rule.get((path, d.name), [])
+        hit = min((s for s in candidates if s.matches(d)), key=lambda s: s.line, default=None)
         if hit is None:
             kept.append(d)
             continue

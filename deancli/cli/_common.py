@@ -275,6 +275,22 @@ def _complete_pillars(incomplete: str) -> list[tuple[str, str]]:
     return pillars(incomplete)
 
 
+def _complete_organizations(incomplete: str) -> list[tuple[str, str]]:
+    from deancli.cli._complete import organizations
+
+    return organizations(incomplete)
+
+
+LeadOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lead",
+        metavar="ORG",
+        help="Only initiatives that ORG leads (e.g. SE, DOC).",
+        show_default=False,
+        autocompletion=_complete_organizations,
+    ),
+]
 PillarOption = Annotated[
     str | None,
     typer.Option(

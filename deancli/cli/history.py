@@ -3,11 +3,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from deancli.cli import _complete, app
+from deancli.cli import app
 from deancli.cli._common import (
     Color,
     ColorOption,
     LangOption,
+    LeadOption,
     PillarOption,
     PlanOption,
     choices,
@@ -72,16 +73,7 @@ def history(
         Every, typer.Option("--every", help="A point per commit, per week or per month.")
     ] = Every.commit,
     pillar: PillarOption = None,
-    lead: Annotated[
-        str | None,
-        typer.Option(
-            "--lead",
-            metavar="ORG",
-            help="Only initiatives that ORG leads (e.g. SE, DOC).",
-            show_default=False,
-            autocompletion=_complete.organizations,
-        ),
-    ] = None,
+    lead: LeadOption = None,
     events: Annotated[
         bool,
         typer.Option(

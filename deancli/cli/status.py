@@ -2,13 +2,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from deancli.cli import _complete, app
+from deancli.cli import app
 from deancli.cli._common import (
     AsOfOption,
     AtOption,
     Color,
     ColorOption,
     LangOption,
+    LeadOption,
     NoPagerOption,
     PillarOption,
     PlanOption,
@@ -64,16 +65,7 @@ def status(
             show_default=False,
         ),
     ] = None,
-    lead: Annotated[
-        str | None,
-        typer.Option(
-            "--lead",
-            metavar="ORG",
-            help="Only initiatives that ORG leads (e.g. SE, DOC).",
-            show_default=False,
-            autocompletion=_complete.organizations,
-        ),
-    ] = None,
+    lead: LeadOption = None,
     overdue: Annotated[
         bool, typer.Option("--overdue", help="Only initiatives with overdue milestones.")
     ] = False,

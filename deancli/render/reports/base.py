@@ -32,3 +32,22 @@ class Reporter(Protocol):
         """``strict``: warnings fail too (formats that record pass/fail use it)."""
 
     def report(self, result: CheckResult) -> None: ...
+
+
+class StreamReporter:
+    """What the machine formats share: the stream, ``strict``, and the options (which only
+    human formats act on). A subclass writes ``report``."""
+
+    human: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        color: bool | None = None,
+        strict: bool = False,
+        options: ReportOptions = ReportOptions(),
+    ) -> None:
+        self.out = out
+        self.strict = strict
+        self.options = options

@@ -14,12 +14,11 @@ when the annotation starts and ends on the same line (the runner drops them othe
 from __future__ import annotations
 
 from itertools import groupby
-from typing import ClassVar, TextIO
 
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.textsafe import plural, safe
 from deancli.check.result import CheckResult
-from deancli.render.reports.base import ReportOptions
+from deancli.render.reports.base import StreamReporter
 from deancli.render.reports.regions import region
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -66,19 +65,7 @@ def annotation(d: Diagnostic, lines: list[str] | None = None) -> str:
     return f"::{LEVEL[d.severity]} {','.join(props)}::{escape_data(message)}"
 
 
-class GithubReporter:
-    human: ClassVar[bool] = False
-
-    def __init__(
-        self,
-        out: TextIO,
-        *,
-        color: bool | None = None,
-        strict: bool = False,
-        options: ReportOptions = ReportOptions(),  # noqa: B008
-    ) -> None:
-        self.out = out
-
+class GithubReporter(StreamReporter):
     def report(self, result: CheckResult) -> None:
         for path, items in groupby(result.diagnostics, key=lambda d: d.location.path):
             self.out.write(f"::group::{escape_data(safe(path))}\n")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TextIO
+from typing import Any
 
 from deancli import __version__
 from deancli.check.result import CheckResult
 from deancli.render.jsontext import dumps
-from deancli.render.reports.base import ReportOptions
+from deancli.render.reports.base import StreamReporter
 
 VERSION = 1
 
@@ -38,18 +38,6 @@ def document(result: CheckResult) -> dict[str, Any]:
     }
 
 
-class JsonReporter:
-    human: ClassVar[bool] = False
-
-    def __init__(
-        self,
-        out: TextIO,
-        *,
-        color: bool | None = None,
-        strict: bool = False,
-        options: ReportOptions = ReportOptions(),  # noqa: B008
-    ) -> None:
-        self.out = out
-
+class JsonReporter(StreamReporter):
     def report(self, result: CheckResult) -> None:
         self.out.write(dumps(document(result)) + "\n")

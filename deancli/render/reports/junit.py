@@ -16,13 +16,12 @@ import os
 import socket
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from typing import ClassVar, TextIO
 
 from deancli import __version__
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.textsafe import plural, safe
 from deancli.check.result import CheckResult
-from deancli.render.reports.base import ReportOptions
+from deancli.render.reports.base import StreamReporter
 
 CLASSNAME = "dean.validate"
 
@@ -134,20 +133,7 @@ def document(result: CheckResult, *, strict: bool = False) -> ET.Element:
     return root
 
 
-class JunitReporter:
-    human: ClassVar[bool] = False
-
-    def __init__(
-        self,
-        out: TextIO,
-        *,
-        color: bool | None = None,
-        strict: bool = False,
-        options: ReportOptions = ReportOptions(),  # noqa: B008
-    ) -> None:
-        self.out = out
-        self.strict = strict
-
+class JunitReporter(StreamReporter):
     def report(self, result: CheckResult) -> None:
         root = document(result, strict=self.strict)
         ET.indent(root)

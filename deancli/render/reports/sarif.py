@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any, ClassVar, TextIO
+from typing import Any
 from urllib.parse import quote
 
 from deancli import __version__
@@ -22,7 +22,7 @@ from deancli.base.diagnostics import Diagnostic, Location, Severity
 from deancli.base.textsafe import json_safe, safe
 from deancli.check.codes import CodeInfo, all_codes, configure_text, description, help_text
 from deancli.check.result import CheckResult
-from deancli.render.reports.base import ReportOptions
+from deancli.render.reports.base import StreamReporter
 from deancli.render.reports.regions import region
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -233,19 +233,7 @@ def _result(
     return out
 
 
-class SarifReporter:
-    human: ClassVar[bool] = False
-
-    def __init__(
-        self,
-        out: TextIO,
-        *,
-        color: bool | None = None,
-        strict: bool = False,
-        options: ReportOptions = ReportOptions(),  # noqa: B008
-    ) -> None:
-        self.out = out
-
+class SarifReporter(StreamReporter):
     def report(self, result: CheckResult) -> None:
         self.out.write(json_safe(json.dumps(document(result), ensure_ascii=False, indent=2)))
         self.out.write("\n")
