@@ -99,7 +99,7 @@ def apply(
         k = key(d, result.plan_root)
         if left[k] > 0:
             left[k] -= 1
-            silenced.append(Suppressed(d, f"in the baseline {display}", display))
+            silenced.append(Suppressed(d, f"in the baseline {display}", display, external=True))
         else:
             kept.append(d)
     lines = text.splitlines()

@@ -64,7 +64,8 @@ class Suppression:
 class Suppressed:
     diagnostic: Diagnostic
     reason: str | None
-    where: str  # file:line of the suppression
+    where: str  # file:line of the suppression (the baseline file for a baseline entry)
+    external: bool = False  # silenced by the baseline, not by a comment in the file
 
 
 def nodes_by_line(doc: Document) -> dict[int, tuple[str | int, ...]]:

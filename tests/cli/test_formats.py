@@ -20,7 +20,7 @@ from lxml import etree
 
 from deancli.base.textsafe import safe
 from deancli.check.codes import all_codes, documentation
-from tests.conftest import AS_OF, REAL_PLAN, REPO, edit
+from tests.conftest import AS_OF, REAL_PLAN, REPO, edit, with_missing_leads
 from tests.hostile import CORPUS, SPECIAL, materialise
 
 DATA = REPO / "tests" / "data"
@@ -471,3 +471,48 @@ def test_annotation_end_column_is_the_last_character(dean, plan_copy):
         "17",
         "10",
     )
+
+
+def test_sarif_lists_suppressed_findings_only_when_asked(dean, tmp_path):
+    """The real plan's inline suppressions become SARIF ``suppressions`` (inSource, with the
+    reason) under --show-suppressed; by default they are not results at all."""
+    plain = _sarif(dean, "--plan", str(REAL_PLAN))
+    assert plain["runs"][0]["results"] == []
+    doc = _sarif(dean, "--plan", str(REAL_PLAN), "--show-suppressed")
+    _validate_with_formats(doc)
+    results = doc["runs"][0]["results"]
+    assert len(results) == 31
+    for r in results:
+        (sup,) = r["suppressions"]
+        assert sup["kind"] == "inSource" and sup["status"] == "accepted"
+        assert sup["justification"]
+        physical = sup["location"]["physicalLocation"]
+        assert (
+            physical["artifactLocation"]["uri"]
+            == r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        )
+        assert (
+            physical["region"]["startLine"]
+            <= r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        )
+    fingerprints = [r["partialFingerprints"]["primaryLocationLineHash"] for r in results]
+    assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_sarif_baseline_entries_are_external_suppressions(dean, tmp_path):
+    plan = with_missing_leads(tmp_path / "plan")
+    baseline = tmp_path / "base.json"
+    wrote = dean(
+        "validate", "--plan", str(plan), "--as-of", AS_OF, "--write-baseline", str(baseline)
+    )
+    assert wrote.exit_code == 0, wrote.stderr
+    doc = _sarif(dean, "--plan", str(plan), "--baseline", str(baseline), "--show-suppressed")
+    _validate_with_formats(doc)
+    kinds = {r["suppressions"][0]["kind"] for r in doc["runs"][0]["results"]}
+    assert kinds == {"external", "inSource"}
+    external = [r for r in doc["runs"][0]["results"] if r["suppressions"][0]["kind"] == "external"]
+    assert len(external) == 12
+    for r in external:
+        location = r["suppressions"][0]["location"]["physicalLocation"]
+        assert "region" not in location
+        assert location["artifactLocation"]["uri"].endswith("base.json")

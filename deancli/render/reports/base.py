@@ -11,7 +11,8 @@ from deancli.check.result import CheckResult
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """How much a human format shows (machine formats always carry everything)."""
+    """How much a human format shows (machine formats always carry everything; SARIF adds
+    the suppressed findings only with ``show_suppressed``: code scanning would alert on them)."""
 
     quiet: bool = False  # only errors, then the summary line (which counts everything)
     verbose: bool = False  # every finding in full, never grouped

@@ -22,6 +22,7 @@ from deancli.base.diagnostics import Diagnostic, Location, Severity
 from deancli.base.textsafe import json_safe, safe
 from deancli.check.codes import CodeInfo, all_codes, configure_text, description, help_text
 from deancli.check.result import CheckResult
+from deancli.check.suppress import Suppressed
 from deancli.render.reports.base import StreamReporter
 from deancli.render.reports.regions import region
 
@@ -124,7 +125,10 @@ def _rule(c: CodeInfo) -> dict[str, Any]:
     }
 
 
-def document(result: CheckResult) -> dict[str, Any]:
+def document(result: CheckResult, *, show_suppressed: bool = False) -> dict[str, Any]:
+    """The SARIF log; with ``show_suppressed`` the silenced findings too, each with its
+    ``suppressions`` entry (GitHub code scanning ignores ``suppressions`` and would open an
+    alert for each, so they are left out unless asked for)."""
     codes = all_codes()
     index = {c.code: i for i, c in enumerate(codes)}
     root, root_text = source_root(_absolute(result.plan_root))
@@ -138,7 +142,19 @@ def document(result: CheckResult) -> dict[str, Any]:
         value = f"{identity}:{seen[identity]}"
         out["partialFingerprints"] = dict.fromkeys(FINGERPRINT_KEYS, value)
         results.append(out)
-    kept, left_out = _cap(results, result.diagnostics)
+    diags = list(result.diagnostics)
+    if show_suppressed:
+        for s in result.suppressed:
+            d = s.diagnostic
+            out = _result(d, index, paths, result.sources)
+            identity = _identity(d, paths.relative(d.location.path), result.file_ids)
+            seen[identity] += 1
+            value = f"{identity}:{seen[identity]}"
+            out["partialFingerprints"] = dict.fromkeys(FINGERPRINT_KEYS, value)
+            out["suppressions"] = [_suppression(s, paths)]
+            results.append(out)
+            diags.append(d)
+    kept, left_out = _cap(results, diags)
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if left_out:
         invocation["toolExecutionNotifications"] = [
@@ -176,6 +192,25 @@ def document(result: CheckResult) -> dict[str, Any]:
             }
         ],
     }
+
+
+def _suppression(s: Suppressed, paths: _Paths) -> dict[str, Any]:
+    """An inline ``# dean: ignore[...]`` is ``inSource`` at the comment's line; a baseline
+    entry is ``external``, at the baseline file."""
+    out: dict[str, Any] = {"kind": "external" if s.external else "inSource", "status": "accepted"}
+    if s.reason:
+        out["justification"] = safe(s.reason)
+    path, _, line = s.where.rpartition(":")
+    if s.external or not line.isdigit():
+        physical: dict[str, Any] = {"artifactLocation": paths.artifact(s.where)}
+    else:
+        n = int(line)
+        physical = {
+            "artifactLocation": paths.artifact(path),
+            "region": {"startLine": n, "endLine": n},
+        }
+    out["location"] = {"physicalLocation": physical}
+    return out
 
 
 def _identity(d: Diagnostic, rel_path: str, file_ids: dict[str, int]) -> str:
@@ -235,5 +270,6 @@ def _result(
 
 class SarifReporter(StreamReporter):
     def report(self, result: CheckResult) -> None:
-        self.out.write(json_safe(json.dumps(document(result), ensure_ascii=False, indent=2)))
+        doc = document(result, show_suppressed=self.options.show_suppressed)
+        self.out.write(json_safe(json.dumps(doc, ensure_ascii=False, indent=2)))
         self.out.write("\n")
