@@ -1,0 +1,144 @@
+"""Code actions and formatting. Quick fixes: a finding's "did you mean" replaces the value or
+key it is about; any rule or schema finding can be suppressed on its line with
+``# dean: ignore[NAME] -- `` (left without a reason, DEAN022 asks for one until it is
+written); an unused suppression can be removed. Formatting is `dean fmt` of the buffer, with
+its guarantees (same data, every comment kept, stable), returned as an edit: nothing here
+writes a file."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lsprotocol import types
+
+from deancli.lsp.diagnostics import SOURCE, UNUSED_SUPPRESSION
+from deancli.lsp.documents import LiveDocument
+from deancli.lsp.text import Lines
+from deancli.lsp.words import w
+
+_GUESS = re.compile(r"did you mean `([^`\n]+)`\?")
+_SUPPRESSION = re.compile(r"(?:^|\s)#\s*dean:\s*ignore\[([^\]\n]*)\]")
+NOT_SUPPRESSIBLE = re.compile(r"DEAN0\d\d")  # reading findings: fix the file instead
+
+
+def _hint(d: types.Diagnostic) -> str:
+    data = d.data if isinstance(d.data, dict) else {}
+    hint = data.get("hint")
+    if isinstance(hint, str):
+        return hint
+    _, _, rest = d.message.partition("\nhelp: ")
+    return rest
+
+
+def _name(d: types.Diagnostic) -> str:
+    data = d.data if isinstance(d.data, dict) else {}
+    name = data.get("name")
+    return name if isinstance(name, str) and re.fullmatch(r"[a-z0-9-]+", name) else str(d.code)
+
+
+def code_actions(
+    doc: LiveDocument, lines: Lines, params: types.CodeActionParams, lang: str
+) -> list[types.CodeAction]:
+    uri = params.text_document.uri
+    out: list[types.CodeAction] = []
+    for d in params.context.diagnostics:
+        if d.source != SOURCE or not isinstance(d.code, str):
+            continue
+        fix = _replacement(lines, d, uri, lang)
+        if fix is not None:
+            out.append(fix)
+        if d.code == UNUSED_SUPPRESSION:
+            removal = _remove_suppression(lines, d, uri)
+            if removal is not None:
+                out.append(removal)
+        elif not NOT_SUPPRESSIBLE.fullmatch(d.code):
+            out.append(_suppress(lines, d, uri, lang))
+    return out
+
+
+def _edit(uri: str, rng: types.Range, text: str) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(changes={uri: [types.TextEdit(rng, text)]})
+
+
+def _replacement(lines: Lines, d: types.Diagnostic, uri: str, lang: str) -> types.CodeAction | None:
+    m = _GUESS.search(_hint(d))
+    if m is None or d.range.start.line != d.range.end.line:
+        return None
+    new = m.group(1)
+    old = _text(lines, d.range)
+    if not old or old in ("-", ":"):
+        return None
+    if len(old) >= 2 and old[0] == old[-1] and old[0] in "'\"":
+        replacement = old[0] + new + old[0]
+        shown = old[1:-1]
+    else:
+        replacement, shown = new, old
+    if not re.fullmatch(r"[A-Za-z0-9_./ -]+", new):
+        return None
+    return types.CodeAction(
+        title=w("fix_replace", lang, old=shown, new=new),
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[d],
+        is_preferred=True,
+        edit=_edit(uri, d.range, replacement),
+    )
+
+
+def _text(lines: Lines, rng: types.Range) -> str:
+    return lines.text[lines.offset_of(rng.start) : lines.offset_of(rng.end)]
+
+
+def _suppress(lines: Lines, d: types.Diagnostic, uri: str, lang: str) -> types.CodeAction:
+    """``# dean: ignore[NAME] -- `` at the end of the finding's line (its name joins the list
+    of a suppression already there)."""
+    n, _ = lines.from_client(d.range.start)
+    text = lines.line(n)
+    name = _name(d)
+    existing = _SUPPRESSION.search(text)
+    if existing:
+        at = existing.end(1)
+        sep = ", " if existing.group(1).strip() else ""
+        rng = types.Range(lines.to_client(n, at), lines.to_client(n, at))
+        edit = _edit(uri, rng, f"{sep}{name}")
+    else:
+        end = len(text.rstrip())
+        rng = types.Range(lines.to_client(n, end), lines.to_client(n, len(text)))
+        edit = _edit(uri, rng, f"  # dean: ignore[{name}] -- ")
+    return types.CodeAction(
+        title=w("fix_suppress", lang, code=name),
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[d],
+        edit=edit,
+    )
+
+
+def _remove_suppression(lines: Lines, d: types.Diagnostic, uri: str) -> types.CodeAction | None:
+    n, col = lines.from_client(d.range.start)
+    text = lines.line(n)
+    if not _SUPPRESSION.search(text[col:] if col else text):
+        return None
+    start = len(text[:col].rstrip()) if text[:col].strip() else 0
+    if start == 0:  # a comment on its own line: the whole line goes
+        rng = types.Range(types.Position(n, 0), types.Position(n + 1, 0))
+    else:
+        rng = types.Range(lines.to_client(n, start), lines.to_client(n, len(text)))
+    return types.CodeAction(
+        title="Remove the unused suppression",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[d],
+        edit=_edit(uri, rng, ""),
+    )
+
+
+def formatting(doc: LiveDocument, lines: Lines) -> tuple[list[types.TextEdit] | None, Any]:
+    """`dean fmt` of the buffer: one edit replacing the text, none when it is already in the
+    canonical layout, or (None, why) when dean leaves the file alone."""
+    from deancli.edit.fmt import format_document
+
+    result = format_document(doc)
+    if result.problem is not None:
+        return None, result.problem
+    if not result.change.changed:
+        return [], None
+    return [types.TextEdit(lines.whole(), result.change.after)], None
