@@ -8,11 +8,12 @@ from pathlib import Path
 from lsprotocol import types
 
 from deancli.lsp import actions, completion, hover, navigation
-from deancli.lsp.server import CONFIG_FILES, DeanServer, _path, guarded
+from deancli.lsp.server import CONFIG_FILES, DeanServer, _path, guarded, quiet_logging
 
 
 def build(*, as_of: dt.date | None = None, isolated: bool = False, lang: str = "en") -> DeanServer:
     """The server with every feature registered."""
+    quiet_logging()
     server = DeanServer(as_of=as_of, isolated=isolated, lang=lang)
     register(server)
     return server

@@ -188,3 +188,33 @@ def guarded(fn: F) -> F:
         return _guard(server, fn.__name__, lambda: fn(server, params))
 
     return wrapper  # type: ignore[return-value]
+
+
+class _OneLine:
+    """pygls's own log records, one line each on standard error (the editor's log): what
+    went wrong without a traceback, unless ``DEAN_DEBUG`` asks for it."""
+
+    def format(self, record: Any) -> str:
+        from deancli.base.textsafe import safe
+
+        text = f"dean lsp: {record.levelname.lower()}: {safe(record.getMessage())}"
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            text += f" ({type(exc).__name__}: {safe(str(exc))[:300]})"
+            if os.environ.get("DEAN_DEBUG"):
+                import traceback
+
+                text += "\n" + "".join(traceback.format_exception(exc))
+        return text
+
+
+def quiet_logging() -> None:
+    import logging
+    import sys
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())  # type: ignore[arg-type]
+    log = logging.getLogger("pygls")
+    log.handlers[:] = [handler]
+    log.setLevel(logging.DEBUG if os.environ.get("DEAN_DEBUG") else logging.WARNING)
+    log.propagate = False
