@@ -49,7 +49,7 @@ def code_actions(
         if fix is not None:
             out.append(fix)
         if d.code == UNUSED_SUPPRESSION:
-            removal = _remove_suppression(lines, d, uri)
+            removal = _remove_suppression(lines, d, uri, lang)
             if removal is not None:
                 out.append(removal)
         elif not NOT_SUPPRESSIBLE.fullmatch(d.code):
@@ -113,21 +113,41 @@ def _suppress(lines: Lines, d: types.Diagnostic, uri: str, lang: str) -> types.C
     )
 
 
-def _remove_suppression(lines: Lines, d: types.Diagnostic, uri: str) -> types.CodeAction | None:
+def _remove_suppression(
+    lines: Lines, d: types.Diagnostic, uri: str, lang: str
+) -> types.CodeAction | None:
+    """Drop what an unused suppression names in vain: the whole comment (its line, when it
+    stands alone) when nothing it names is used, else only the unused names."""
     n, col = lines.from_client(d.range.start)
     text = lines.line(n)
-    if not _SUPPRESSION.search(text[col:] if col else text):
+    m = _SUPPRESSION.search(text, max(0, col - 1))
+    if m is None:
         return None
-    start = len(text[:col].rstrip()) if text[:col].strip() else 0
+    unused = set(re.findall(r"`([^`]+)`", d.message.split("\n")[0]))
+    named = [r.strip() for r in m.group(1).split(",") if r.strip()]
+    kept = [r for r in named if r not in unused]
+    if kept and len(kept) < len(named):
+        rng = types.Range(lines.to_client(n, m.start(1)), lines.to_client(n, m.end(1)))
+        return _removal(d, uri, rng, ", ".join(kept), lang)
+    if kept:
+        return None
+    start = len(text[: m.start()].rstrip())
     if start == 0:  # a comment on its own line: the whole line goes
         rng = types.Range(types.Position(n, 0), types.Position(n + 1, 0))
     else:
         rng = types.Range(lines.to_client(n, start), lines.to_client(n, len(text)))
+    return _removal(d, uri, rng, "", lang)
+
+
+def _removal(
+    d: types.Diagnostic, uri: str, rng: types.Range, text: str, lang: str
+) -> types.CodeAction:
     return types.CodeAction(
-        title="Remove the unused suppression",
+        title=w("fix_unused", lang),
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[d],
-        edit=_edit(uri, rng, ""),
+        is_preferred=True,
+        edit=_edit(uri, rng, text),
     )
 
 

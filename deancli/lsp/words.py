@@ -28,8 +28,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Suprimir {code} en esta línea (con un motivo)",
         "Suppress {code} on this line (with a reason)",
     ),
-    "reason": ("motivo", "reason"),
-    "explain": ("Qué significa: `dean explain {code}`", "What it means: `dean explain {code}`"),
+    "fix_unused": ("Quitar la supresión que no se usa", "Remove the unused suppression"),
 }
 
 
