@@ -45,10 +45,18 @@ def lsp(
 
     def body() -> int:
         import gc
+        import os
+        import sys
 
         from deancli.lsp.features import build
+        from deancli.plan.load import START_ENV
 
         gc.enable()  # a long-lived process: the per-command pause of run() is not for it
+        if sys.platform.startswith("linux"):
+            # large plans are read by worker processes; forking a process that runs threads
+            # (pygls reads standard input in one) is unsafe, so workers start from a fork
+            # server, a clean process
+            os.environ.setdefault(START_ENV, "forkserver")
         server = build(as_of=day, isolated=isolated, lang=pick_lang(lang))
         server.start_io()
         return 0 if server.protocol._shutdown else 1

@@ -8,6 +8,7 @@ from typing import Any
 
 from lsprotocol import types
 
+from deancli.base.textsafe import safe
 from deancli.lsp.cursor import Cursor, cursor_at
 from deancli.lsp.documents import LiveDocument, PlanState
 from deancli.lsp.symbols import schema_nodes
@@ -30,9 +31,13 @@ def complete(
         items = _values(state, doc, cur, lang)
         if cur.dash and _is_object(doc.kind, cur.parts):
             items = _keys(doc.kind, cur)
-    for item in items:
+    for item in items:  # plan text shown in a list: escaped like every terminal output
         item.text_edit = types.TextEdit(rng, item.insert_text or item.label)
         item.insert_text = None
+        item.label = safe(item.label)
+        item.detail = safe(item.detail) if item.detail is not None else None
+        if isinstance(item.documentation, types.MarkupContent):
+            item.documentation.value = safe(item.documentation.value, keep_newlines=True)
     incomplete = len(items) > MAX_ITEMS
     return types.CompletionList(is_incomplete=incomplete, items=items[:MAX_ITEMS])
 

@@ -10,11 +10,14 @@ from deancli.lsp.symbols import Parts, Symbol, node_at, places, symbol_at, value
 from deancli.lsp.text import Lines
 
 
-def lines_of(doc: LiveDocument, encoding: str) -> Lines:
-    """The document's lines (remembered with it: documents are new after every change)."""
+def lines_of(doc: LiveDocument, encoding: str, buffer: str | None = None) -> Lines:
+    """The document's lines (remembered with it: documents are new after every change). A
+    buffer dean could not read as text (too large, not UTF-8) still has the editor's text,
+    ``buffer``, for the positions of its findings."""
     key = f"lines:{encoding}"
     if key not in doc.memo:
-        doc.memo[key] = Lines(doc.text or "", encoding)
+        text = doc.text if doc.text is not None else buffer
+        doc.memo[key] = Lines(text or "", encoding)
     found: Lines = doc.memo[key]
     return found
 

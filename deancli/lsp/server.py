@@ -91,7 +91,9 @@ class DeanServer(LanguageServer):
         doc = state.document(path)
         if doc is None:
             return None
-        return state, doc, navigation.lines_of(doc, self.encoding())
+        buffer = state.buffers.get(path)
+        text = buffer.text if buffer is not None else None
+        return state, doc, navigation.lines_of(doc, self.encoding(), text)
 
     # ------------------------------------------------------------ checking
 
@@ -123,7 +125,7 @@ class DeanServer(LanguageServer):
             doc = state.document(buffer.path)
             if doc is None:
                 continue
-            lines = navigation.lines_of(doc, encoding)
+            lines = navigation.lines_of(doc, encoding, buffer.text)
             items = [
                 diagnostics.to_lsp(d, lines, docs, encoding) for d in found.get(doc.display, [])
             ]
