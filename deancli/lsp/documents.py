@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from deancli.plan import loader
-from deancli.plan.build import build_plan
+from deancli.plan.build import build_initiative, build_plan
 from deancli.plan.config import Config
-from deancli.plan.load import LoadedPlan, load_plan, replace_document, resolve_config
+from deancli.plan.load import LoadedPlan, load_plan, resolve_config
 from deancli.plan.loader import Document
+from deancli.plan.model import Plan
 
 
 @dataclass(eq=False)
@@ -125,7 +126,7 @@ class PlanState:
             loader.read_bytes(fresh, buffer.text.encode("utf-8", "surrogatepass"))
         )
         if old is not None:
-            self.loaded = replace_document(self.loaded, old, new)
+            self._replace(old, new)
         else:
             self._rebuild([*self.loaded.documents, new], extra=new.diagnostics)
 
@@ -137,19 +138,20 @@ class PlanState:
             return
         if path.is_file():
             new = LiveDocument.adopt(loader.read_document(path, self.root, old.kind, old.display))
-            self.loaded = replace_document(self.loaded, old, new)
+            self._replace(old, new)
         else:
             docs = [d for d in self.loaded.documents if d is not old]
-            self.loaded = LoadedPlan(
-                build_plan(self.root, docs),
-                docs,
-                [d for d in self.loaded.diagnostics if d.location.path != old.display],
-            )
+            kept = [d for d in self.loaded.diagnostics if d.location.path != old.display]
+            self.loaded = LoadedPlan(build(self.root, docs), docs, kept)
+
+    def _replace(self, old: Document, new: Document) -> None:
+        """``load.replace_document``, with the model of every other file reused."""
+        docs = [new if d is old else d for d in self.loaded.documents]
+        kept = [d for d in self.loaded.diagnostics if d.location.path != old.display]
+        self.loaded = LoadedPlan(build(self.root, docs), docs, kept + new.diagnostics)
 
     def _rebuild(self, docs: list[Document], extra: list[Any]) -> None:
-        self.loaded = LoadedPlan(
-            build_plan(self.root, docs), docs, [*self.loaded.diagnostics, *extra]
-        )
+        self.loaded = LoadedPlan(build(self.root, docs), docs, [*self.loaded.diagnostics, *extra])
 
 
 def _kind(path: Path, root: Path) -> str:
@@ -163,4 +165,24 @@ def _kind(path: Path, root: Path) -> str:
 def _live(root: Path, overlay: dict[Path, str]) -> LoadedPlan:
     loaded = load_plan(root, overlay=overlay)
     docs: list[Document] = [LiveDocument.adopt(d) for d in loaded.documents]
-    return LoadedPlan(build_plan(loaded.plan.root, docs), docs, loaded.diagnostics)
+    return LoadedPlan(build(loaded.plan.root, docs), docs, loaded.diagnostics)
+
+
+def build(root: Path, docs: list[Document]) -> Plan:
+    """``build_plan``, reusing the initiative built from each document that did not change
+    (an edit rebuilds one initiative, not a thousand): the dialogue and organizations are
+    built by ``build_plan`` itself, and initiatives are ordered as it orders them (a test
+    compares the two)."""
+    plan = build_plan(root, [d for d in docs if d.kind != "initiative"])
+    plan.documents = docs
+    for doc in docs:
+        if doc.kind != "initiative" or not doc.ok:
+            continue
+        if isinstance(doc, LiveDocument):
+            if "initiative" not in doc.memo:
+                doc.memo["initiative"] = build_initiative(doc)
+            plan.initiatives.append(doc.memo["initiative"])
+        else:
+            plan.initiatives.append(build_initiative(doc))
+    plan.initiatives.sort(key=lambda i: (i.id is None, i.id or 0, i.doc.rel))
+    return plan
