@@ -233,9 +233,7 @@ def main() -> None:
         text=True,
         check=False,
     ).stdout.strip()
-    lines = [
-        "# Performance of `dean lsp`",
-        "",
+    intro = (
         f"Measured by `python benchmarks/lsp.py --runs {args.runs}` on {dt.date.today()} (commit "
         f"`{commit or '?'}`), on {os.cpu_count()} cores with CPython "
         f"{platform.python_version()}. A client speaks JSON-RPC to `dean lsp` over stdio, as an "
@@ -248,7 +246,14 @@ def main() -> None:
         "evidence warnings). Targets: 100 ms on the embedded plan, 1 s at 1,000 initiatives "
         "(the 95th percentile is held to them). The maximum is usually a scenario's first run: "
         "a rename that breaks citations in hundreds of files finds their source positions "
-        "then, once (they are kept for later checks).",
+        "then, once (they are kept for later checks)."
+    )
+    import textwrap
+
+    lines = [
+        "# Performance of `dean lsp`",
+        "",
+        textwrap.fill(intro, width=95, break_on_hyphens=False),
         "",
         "| initiatives | scenario | median ms | p95 ms | max ms | target ms | p95 within |",
         "|---:|---|---:|---:|---:|---:|---|",
@@ -270,7 +275,8 @@ def main() -> None:
             f"The machine's load average (1 min) was {os.getloadavg()[0]:.1f} at the end of the "
             "run (other work shares its cores; the figures include that). "
         )
-    lines += ["", f"{load}Reproduce: `python benchmarks/lsp.py` (about a minute).", ""]
+    tail = f"{load}Reproduce: `python benchmarks/lsp.py` (about a minute)."
+    lines += ["", textwrap.fill(tail, width=95, break_on_hyphens=False), ""]
     text = "\n".join(lines)
     sys.stdout.write(text)
     if args.output is not None:

@@ -57,6 +57,12 @@ def lsp(
             # (pygls reads standard input in one) is unsafe, so workers start from a fork
             # server, a clean process
             os.environ.setdefault(START_ENV, "forkserver")
+        if sys.stdin.isatty():
+            sys.stderr.write(
+                "dean lsp is a language server: an editor starts it and speaks the Language\n"
+                "Server Protocol on its standard input and output (docs/editors.md).\n"
+                "Ctrl-C stops it.\n"
+            )
         server = build(as_of=day, isolated=isolated, lang=pick_lang(lang))
         server.start_io()
         return 0 if server.protocol._shutdown else 1
