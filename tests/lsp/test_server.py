@@ -261,3 +261,61 @@ async def test_formatting_is_dean_fmt_and_writes_nothing(editor, workspace):
     )
     assert again is not None and list(again) == []
     await editor.close(CYBER)
+
+
+async def test_files_changed_outside_the_editor_are_read_again(editor, workspace):
+    """A `git checkout` or `dean set` changes files the editor has not open: the client
+    reports them and the open files' findings follow."""
+    assert editor.client.registrations[0].registrations[0].method == (
+        types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    )
+    orgs = workspace / "plan" / "organizations.yaml"
+    before = orgs.read_text(encoding="utf-8")
+    assert await editor.open(ONE) == []
+    try:
+        orgs.write_text(before.replace("  - id: DOC\n", "  - id: DOCX\n"), encoding="utf-8")
+        editor.client.diagnostics.pop(editor.uri(ONE), None)
+        editor.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(orgs.as_uri(), types.FileChangeType.Changed)]
+            )
+        )
+        found = await editor.diagnostics(ONE)
+        assert {d.code for d in found} == {"DEAN204"}
+        assert "unknown organization `DOC`" in found[0].message
+    finally:
+        orgs.write_text(before, encoding="utf-8")
+    editor.client.diagnostics.pop(editor.uri(ONE), None)
+    editor.client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(orgs.as_uri(), types.FileChangeType.Changed)]
+        )
+    )
+    assert await editor.diagnostics(ONE) == []
+    await editor.close(ONE)
+
+
+async def test_the_configuration_is_read_again_when_it_changes(editor, workspace):
+    config = workspace / "plan" / "dean.toml"
+    before = config.read_text(encoding="utf-8")
+    text = (workspace / "plan" / ONE).read_text(encoding="utf-8").replace("[DOC]", "[DOCC]")
+    (org,) = await editor.open(ONE, text)
+    assert org.severity == types.DiagnosticSeverity.Error
+    try:
+        config.write_text(before + '\n[rules]\nunknown-organization = "warning"\n')
+        editor.client.diagnostics.pop(editor.uri(ONE), None)
+        editor.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(config.as_uri(), types.FileChangeType.Changed)]
+            )
+        )
+        (org,) = await editor.diagnostics(ONE)
+        assert org.severity == types.DiagnosticSeverity.Warning
+    finally:
+        config.write_text(before, encoding="utf-8")
+    editor.client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(config.as_uri(), types.FileChangeType.Changed)]
+        )
+    )
+    await editor.close(ONE)
