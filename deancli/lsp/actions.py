@@ -1,5 +1,5 @@
-"""Code actions and formatting. Quick fixes: a finding's "did you mean" replaces the value or
-key it is about; any rule or schema finding can be suppressed on its line with
+"""Code actions and formatting. Quick fixes: a finding's "did you mean" (``guess``) replaces
+the value or key it is about; any rule or schema finding can be suppressed on its line with
 ``# dean: ignore[NAME] -- `` (left without a reason, DEAN022 asks for one until it is
 written); an unused suppression can be removed. Formatting is `dean fmt` of the buffer, with
 its guarantees (same data, every comment kept, stable), returned as an edit: nothing here
@@ -13,7 +13,8 @@ from typing import Any
 from lsprotocol import types
 
 from deancli.lsp.diagnostics import SOURCE, UNUSED_SUPPRESSION
-from deancli.lsp.documents import LiveDocument
+from deancli.lsp.documents import LiveDocument, PlanState
+from deancli.lsp.guess import suggestion
 from deancli.lsp.text import Lines
 from deancli.lsp.words import w
 
@@ -38,14 +39,23 @@ def _name(d: types.Diagnostic) -> str:
 
 
 def code_actions(
-    doc: LiveDocument, lines: Lines, params: types.CodeActionParams, lang: str
+    state: PlanState,
+    doc: LiveDocument,
+    lines: Lines,
+    params: types.CodeActionParams,
+    lang: str,
 ) -> list[types.CodeAction]:
     uri = params.text_document.uri
     out: list[types.CodeAction] = []
     for d in params.context.diagnostics:
         if d.source != SOURCE or not isinstance(d.code, str):
             continue
-        fix = _replacement(lines, d, uri, lang)
+        data = d.data if isinstance(d.data, dict) else {}
+        new = suggestion(state, doc, d.code, data.get("json_path"))
+        if new is None:  # a finding dean does not recompute: its hint says it
+            m = _GUESS.search(_hint(d))
+            new = m.group(1) if m else None
+        fix = _replacement(lines, d, uri, new, lang) if new else None
         if fix is not None:
             out.append(fix)
         if d.code == UNUSED_SUPPRESSION:
@@ -61,11 +71,11 @@ def _edit(uri: str, rng: types.Range, text: str) -> types.WorkspaceEdit:
     return types.WorkspaceEdit(changes={uri: [types.TextEdit(rng, text)]})
 
 
-def _replacement(lines: Lines, d: types.Diagnostic, uri: str, lang: str) -> types.CodeAction | None:
-    m = _GUESS.search(_hint(d))
-    if m is None or d.range.start.line != d.range.end.line:
+def _replacement(
+    lines: Lines, d: types.Diagnostic, uri: str, new: str, lang: str
+) -> types.CodeAction | None:
+    if d.range.start.line != d.range.end.line:
         return None
-    new = m.group(1)
     old = _text(lines, d.range)
     if not old or old in ("-", ":"):
         return None

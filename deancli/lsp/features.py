@@ -144,8 +144,8 @@ def register(server: DeanServer) -> None:
         found = ls.lines(params.text_document.uri)
         if found is None:
             return None
-        _, doc, lines = found
-        return actions.code_actions(doc, lines, params, ls.lang) or None
+        state, doc, lines = found
+        return actions.code_actions(state, doc, lines, params, ls.lang) or None
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     @guarded
