@@ -1,6 +1,7 @@
 """Completion: the keys the schema allows at the cursor, and for values the ids the plan
 defines (organizations with their names, sources with their titles, pillars, initiatives,
-milestones for ``depends_on``) or the choices the schema lists (status, kind...)."""
+milestones for ``depends_on``), the choices the schema lists (status, kind...), or today's
+date for a date."""
 
 from __future__ import annotations
 
@@ -114,6 +115,9 @@ def _values(
             )
             for k, (title, publisher, date, rank) in items.items()
         ]
+    if refs & {"date", "partial_date"}:  # the day the plan is seen as of (today by default)
+        day = state.today().isoformat()
+        return [types.CompletionItem(label=day, kind=value, detail=nodes[0][0].get("title"))]
     if doc.kind == "initiative" and parts == ("pillar",):
         return [
             types.CompletionItem(

@@ -143,6 +143,7 @@ async def test_completion(editor):
     assert set(
         await labels("    kind: event\n    title:\n      es: La SE organiza", len("    kind: "))
     ) == {"deliverable", "event", "decision", "publication", "context"}
+    assert list(await labels("\nannounced: 2021-12-13", len("\nannounced: "))) == [AS_OF]
     pillars = await labels("\npillar: 1", len("\npillar: "))
     assert pillars["1"].startswith("I: ")
     deps = await labels("depends_on: [itsi-partnership]", len("depends_on: ["))
