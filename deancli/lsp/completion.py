@@ -39,6 +39,7 @@ def complete(
         item.detail = safe(item.detail) if item.detail is not None else None
         if isinstance(item.documentation, types.MarkupContent):
             item.documentation.value = safe(item.documentation.value, keep_newlines=True)
+    items.sort(key=lambda i: i.sort_text or i.label)  # the best first, if the list is cut
     incomplete = len(items) > MAX_ITEMS
     return types.CompletionList(is_incomplete=incomplete, items=items[:MAX_ITEMS])
 

@@ -49,7 +49,9 @@ def definition(
         return None
     sym, _ = found
     out = [
-        location(d, parts, encoding) for d, parts, other in places(state, sym) if other.definition
+        location(d, parts, encoding)
+        for d, parts, other in places(state, sym, definitions=True)
+        if other.definition
     ]
     return out or None
 

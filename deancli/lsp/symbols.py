@@ -262,12 +262,33 @@ def _quick_symbol(doc: LiveDocument, parts: Parts, value: Any) -> Symbol | None:
     return symbol_at(doc, parts, value)
 
 
-def places(state: PlanState, sym: Symbol) -> list[tuple[LiveDocument, Parts, Symbol]]:
-    """Every place in the plan that defines or names ``sym``."""
+def _may_define(doc: LiveDocument, sym: Symbol) -> bool:
+    """Whether ``doc`` is where ``sym`` could be defined (definitions need not walk the plan)."""
+    if sym.kind == "organization":
+        return doc.kind == "organizations"
+    if sym.kind == "pillar":
+        return doc.kind == "dialogue"
+    if sym.kind == "source":
+        scope = sym.key[0]
+        return doc.kind == "dialogue" if scope == "" else doc.rel == scope
+    if sym.kind == "milestone":
+        return (
+            doc.kind == "initiative"
+            and isinstance(doc.data, dict)
+            and (doc.data.get("id") == sym.key[0])
+        )
+    return doc.kind == "initiative"
+
+
+def places(
+    state: PlanState, sym: Symbol, *, definitions: bool = False
+) -> list[tuple[LiveDocument, Parts, Symbol]]:
+    """Every place in the plan that defines or names ``sym`` (only those that define it,
+    with ``definitions``)."""
     out = []
     for doc in state.loaded.documents:
         assert isinstance(doc, LiveDocument)
-        if not doc.ok:
+        if not doc.ok or (definitions and not _may_define(doc, sym)):
             continue
         for parts, other in occurrences(doc):
             if other.kind == sym.kind and other.key == sym.key:
