@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -20,12 +20,20 @@ SERVER = [sys.executable, "-m", "deancli", "lsp", "--as-of", AS_OF, "--lang", "e
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the real plan (and its schemas) that the tests' buffers stand over."""
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A copy of the real plan (and its schemas) that the tests' buffers stand over. The
+    server never writes a file: the copy is the same after every test of the module (tests
+    that change a file on disk themselves put it back)."""
     root = tmp_path_factory.mktemp("lsp")
     shutil.copytree(REAL_PLAN, root / "plan")
     shutil.copytree(REPO / "schemas", root / "schemas")
-    return root
+    before = _snapshot(root)
+    yield root
+    assert _snapshot(root) == before
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 @pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER))
