@@ -42,7 +42,9 @@ class DeanServer(LanguageServer):
     # ------------------------------------------------------------ documents
 
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        """The position encoding agreed with the client: ``utf-8``, ``utf-16`` or ``utf-32``."""
+        agreed = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        return agreed.value if isinstance(agreed, types.PositionEncodingKind) else str(agreed)
 
     def open_paths(self) -> set[Path]:
         return {b.path for s in self.plans.values() for b in s.buffers.values()}
