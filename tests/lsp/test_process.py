@@ -33,8 +33,13 @@ EXIT = {"jsonrpc": "2.0", "method": "exit"}
     ids=["shutdown-then-exit", "exit-without-shutdown", "end-of-input"],
 )
 def test_exit_codes(messages, code):
+    command = [*SERVER, "--stdio"] if code == 0 else SERVER  # the flag VS Code's client adds
     proc = subprocess.run(
-        SERVER, input=b"".join(map(_frame, messages)), capture_output=True, timeout=60, check=False
+        command,
+        input=b"".join(map(_frame, messages)),
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert proc.returncode == code, proc.stderr.decode()
     assert b"Traceback" not in proc.stderr
