@@ -9,6 +9,7 @@ import re
 
 from lsprotocol import types
 
+from deancli.base.i18n import initiative_status, milestone_status
 from deancli.lsp.documents import LiveDocument, PlanState
 from deancli.lsp.navigation import symbol_under
 from deancli.lsp.symbols import Symbol, dig, node_at, schema_nodes
@@ -72,7 +73,8 @@ def describe(plan: Plan, sym: Symbol, lang: str) -> str:
                         f"**{w('milestone', lang)} {escape(mid)}** ({ini.id})",
                         *_both(m.title, lang),
                     ]
-                    facts = [f"{w('status', lang)}: {escape(m.status)}"]
+                    shown = milestone_status(m.status, lang)
+                    facts = [f"{w('status', lang)}: {escape(shown)}"]
                     if m.due:
                         facts.append(f"{w('due', lang)}: {escape(m.due)}")
                     if m.completed:
@@ -85,7 +87,11 @@ def describe(plan: Plan, sym: Symbol, lang: str) -> str:
             return f"`{value}` {w('undefined', lang)}"
         head = f"**{w('initiative', lang)} {found.id}**"
         return "\n\n".join(
-            [head, *_both(found.title, lang), f"{w('status', lang)}: {escape(found.status)}"]
+            [
+                head,
+                *_both(found.title, lang),
+                f"{w('status', lang)}: {escape(initiative_status(found.status, lang))}",
+            ]
         )
     pillar = plan.pillar(sym.key)
     if pillar is None:

@@ -77,6 +77,10 @@ async def test_the_servers_own_words_are_spanish(editor):
         "Secretaría de Economía",
         "Ministry of Economy",
     ]
+    where = editor.position(ONE, "depends_on: [itsi-partnership]", len("depends_on: [i"))
+    hover = await editor.client.text_document_hover_async(types.HoverParams(editor.doc(ONE), where))
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert hover.contents.value.split("\n\n")[-1] == "Estado: cumplido · Completado: 2024-03-28"
     await editor.close(ONE)
 
 
