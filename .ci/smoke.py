@@ -218,6 +218,33 @@ def suite(s: Smoke, wheel: Path, scratch: Path) -> None:
 
         s.check("dean init in an empty folder, then dean validate there", init)
 
+    if "lsp" in found.get("commands", []):
+
+        def lsp() -> None:
+            """The language server starts from the wheel (pygls installed with it) and ends
+            with exit 0 after shutdown."""
+            frames = b""
+            for message in (
+                {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
+                {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+                {"jsonrpc": "2.0", "method": "exit"},
+            ):
+                body = json.dumps(message).encode()
+                frames += f"Content-Length: {len(body)}\r\n\r\n".encode() + body
+            proc = subprocess.run(
+                [s.dean, "lsp"],
+                input=frames,
+                capture_output=True,
+                cwd=s.cwd,
+                env=s.env,
+                timeout=120,
+                check=False,
+            )
+            assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+            assert b'"serverInfo": {"name": "dean"' in proc.stdout, proc.stdout[-500:]
+
+        s.check("dean lsp answers initialize and shutdown", lsp)
+
 
 def main() -> int:
     if len(sys.argv) != 2 or not sys.argv[1].endswith(".whl"):

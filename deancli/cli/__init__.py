@@ -1,5 +1,5 @@
 """The command line: one module per command (init, validate, status, show, timeline, report,
-diff, history, set, new, fmt, explain; ``milestone`` is a group of four), the options they
+diff, history, set, new, fmt, explain, lsp; ``milestone`` is a group of four), the options they
 share (``_common``), what the edit commands share (``_edit``) and completion (``_complete``).
 
 Command modules import the core inside their bodies, so `dean --help` and `dean --version`
@@ -76,6 +76,7 @@ from deancli.cli import new as _new  # noqa: E402,F401
 from deancli.cli import milestone as _milestone  # noqa: E402,F401
 from deancli.cli import fmt as _fmt  # noqa: E402,F401
 from deancli.cli import explain as _explain  # noqa: E402,F401
+from deancli.cli import lsp as _lsp  # noqa: E402,F401
 # isort: on
 
 

@@ -24,7 +24,8 @@ SETTINGS = """\
   },
   "yaml.customTags": [],
   "yaml.validate": true,
-  "yaml.completion": true
+  "yaml.completion": true,
+  "dean.server.command": ["dean", "lsp"]
 }
 """
 

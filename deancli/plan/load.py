@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,9 +181,26 @@ class LoadedPlan:
     diagnostics: list[Diagnostic]  # loader and discovery findings, not yet the schema's
 
 
-def load_plan(root: Path, progress: Progress | None = None) -> LoadedPlan:
+def load_plan(
+    root: Path, progress: Progress | None = None, overlay: Mapping[Path, str] | None = None
+) -> LoadedPlan:
+    """The plan in ``root``. ``overlay`` (absolute resolved path -> text) stands for what an
+    editor holds in memory: those files are read from it instead of the disk (through the same
+    guards: size cap, UTF-8, control characters), and one in ``initiatives/`` that is not on
+    disk yet is added (`dean lsp`)."""
     files = discover(root)
     root = files.root
+    if overlay:  # a buffer not saved yet is a plan file too
+        new = [
+            p
+            for p in overlay
+            if p.parent == root / loader.INITIATIVES and p.name.endswith(loader.YAML_SUFFIXES)
+        ]
+        files.initiatives = sorted({*files.initiatives, *new})
+        if files.dialogue is None and root / loader.DIALOGUE in overlay:
+            files.dialogue = root / loader.DIALOGUE
+        if files.organizations is None and root / loader.ORGANIZATIONS in overlay:
+            files.organizations = root / loader.ORGANIZATIONS
     diags: list[Diagnostic] = []
     docs: list[Document] = []
     show = loader.display_path
@@ -224,9 +241,17 @@ def load_plan(root: Path, progress: Progress | None = None) -> LoadedPlan:
         diags.append(loader.load_diagnostic("unreadable", show(path), message, hint=hint))
     for path, message, hint in files.links:
         diags.append(loader.load_diagnostic("link", show(path), message, hint=hint))
+    if overlay:
+        docs = [_overlaid(d, overlay[d.path]) if d.path in overlay else d for d in docs]
     for doc in docs:
         diags.extend(doc.diagnostics)
     return LoadedPlan(build_plan(root, docs), docs, diags)
+
+
+def _overlaid(doc: Document, text: str) -> Document:
+    """``doc`` as the editor holds it: its text through the same guards as a file's bytes."""
+    fresh = Document(doc.path, doc.display, doc.rel, doc.kind)
+    return loader.read_bytes(fresh, text.encode("utf-8", "surrogatepass"))
 
 
 def has_read_error(doc: Document) -> bool:

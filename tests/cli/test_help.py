@@ -21,6 +21,7 @@ COMMANDS = [
     "new",
     "fmt",
     "explain",
+    "lsp",
     "milestone",
 ]
 SUBCOMMANDS = [
@@ -102,17 +103,20 @@ def test_unknown_option_is_a_usage_error(dean):
 
 
 @pytest.mark.parametrize(
-    "args", [["--version"], ["--help"], ["validate", "--help"], ["report", "--help"]]
+    "args",
+    [["--version"], ["--help"], ["validate", "--help"], ["report", "--help"], ["lsp", "--help"]],
 )
 def test_startup_imports_no_heavy_library(args):
-    """`dean --version` and `--help` must not import ruamel.yaml, jsonschema, rich or jinja2."""
+    """`dean --version` and `--help` must not import ruamel.yaml, jsonschema, rich, jinja2 or
+    the language server's pygls."""
     code = (
         "import sys\n"
         f"sys.argv = ['dean', *{args!r}]\n"
         "from deancli.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'ruamel', 'jsonschema', 'rich', 'pydantic', 'jinja2', 'markupsafe'})\n"
+        "{'ruamel', 'jsonschema', 'rich', 'pydantic', 'jinja2', 'markupsafe', 'pygls', "
+        "'lsprotocol', 'cattrs'})\n"
         "sys.stderr.write(repr(heavy))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

@@ -128,6 +128,11 @@ def test_editor_schema_references_resolve(dean, tmp_path, monkeypatch, empty):
     for schema, pattern in settings["yaml.schemas"].items():
         assert (tmp_path / schema).is_file()
         assert list(tmp_path.glob(pattern)), pattern
+    # the language server, started by the extension in editors/vscode/ through this setting
+    extension = json.loads((REPO / "editors/vscode/package.json").read_text())
+    properties = extension["contributes"]["configuration"]["properties"]
+    assert settings["dean.server.command"] == properties["dean.server.command"]["default"]
+    assert settings["dean.server.command"] == ["dean", "lsp"]
 
 
 def test_pre_commit_hook_is_the_repository_hook(dean, tmp_path, monkeypatch):
