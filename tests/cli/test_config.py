@@ -502,7 +502,7 @@ def test_status_marks_stale_rows_with_a_legend_in_every_format(dean, plan_copy):
     assert "| 2025-07-01 \\* |" in r.stdout
     assert f"\\* {legend}" in r.stdout
     r = dean("status", "--as-of", AS_OF, "--pillar", "2", "--format", "csv")
-    assert r.stdout.rstrip().endswith(",2025-07-01 *")
+    assert r.stdout.rstrip().endswith(",2025-07-01,true")  # the stale column
     r = dean("status", "--as-of", AS_OF, "--pillar", "2", "--format", "json")
     assert json.loads(r.stdout)["initiatives"][0]["stale"] is True
     # the threshold comes from the configuration
