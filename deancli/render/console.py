@@ -58,6 +58,18 @@ class TrimmedLines:
         return getattr(self._out, name)
 
 
+def is_terminal(out: TextIO) -> bool:
+    """Whether ``out`` is a terminal (``TTY_COMPATIBLE=1`` or ``0`` says so, as for Rich),
+    whatever ``--color`` forces: colour and layout are decided apart."""
+    declared = os.environ.get("TTY_COMPATIBLE")
+    if declared in ("0", "1"):
+        return declared == "1"
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def make_console(out: TextIO, *, color: bool | None = None, width: int | None = None) -> Console:
     """``color``: True forces colour, False disables it, None decides from the terminal."""
     no_color = color is False or (color is None and "NO_COLOR" in os.environ)

@@ -10,7 +10,7 @@ from rich.text import Text
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.textsafe import plural, safe
 from deancli.check.result import CheckResult
-from deancli.render.console import make_console
+from deancli.render.console import is_terminal, make_console
 from deancli.render.reports.base import ReportOptions
 from deancli.render.wrap import print_lines, print_wrapped, wrap
 
@@ -72,6 +72,7 @@ class ConciseReporter:
         options: ReportOptions = ReportOptions(),  # noqa: B008
     ) -> None:
         self.console = make_console(out, color=color)
+        self.terminal = is_terminal(out)
         self.options = options
 
     def shown(self, result: CheckResult) -> list[Diagnostic]:
@@ -116,7 +117,7 @@ class ConciseReporter:
         """Concise output is one line per finding, and one summary line, for tools (grep,
         editors' problem matchers, logs) when it goes to a pipe or a file; on a terminal it
         is wrapped at spaces to the width, as the full format always is."""
-        return self.console.is_terminal
+        return self.terminal
 
     def print(self, text: Text, first: str = "", rest: str | None = None) -> None:
         if self.wraps:
@@ -217,12 +218,11 @@ def _excerpt(line: str, column: int, room: int = _MAX_EXCERPT) -> tuple[str, int
     """The escaped source line and the caret's column in it. A line longer than ``room``
     (or ``_MAX_EXCERPT``) is cut around ``column``, after whole words where it can be,
     the cuts marked with "…"."""
-    room = min(room, _MAX_EXCERPT)
     text = safe(line)
     caret = len(safe(line[: max(0, column - 1)]))  # where the caret falls in the escaped text
-    if len(text) <= room:
+    if len(text) <= min(room, _MAX_EXCERPT):
         return text, caret + 1
-    keep = max(1, room - 4)  # room for "… " and " …"
+    keep = max(1, min(_MAX_EXCERPT, room - 4))  # and room for "… " and " …"
     start = max(0, min(caret - keep // 2, len(text) - keep))
     end = min(len(text), start + keep)
     if start > 0:  # begin after a space, when one lies between the cut and the caret
