@@ -329,9 +329,9 @@ class StatusView:
                     done,
                     counted,
                     percent,
-                    s.next_due.label if s.next_due else "",
                     late,
                     str(s.tally.unknown),
+                    s.next_due.label if s.next_due else "",
                     s.evidence.date if s.evidence else "",
                     "true" if n in stale else "false",
                 ]
@@ -380,9 +380,9 @@ INITIATIVE_CSV = (
     "done",
     "counted",
     "percent",
-    "next_due",
     "late",
     "unknown",
+    "next_due",
     "evidence",
     "stale",
 )
