@@ -76,6 +76,9 @@ def make_console(out: TextIO, *, color: bool | None = None, width: int | None = 
     env_width = os.environ.get("COLUMNS")
     if width is None and env_width and env_width.isdigit():
         width = int(env_width)
+    # a known width with a height: Rich otherwise takes any "dumb" terminal as 80 columns
+    env_height = os.environ.get("LINES", "")
+    height = int(env_height) if env_height.isdigit() else 25
     return Console(
         file=cast(TextIO, TrimmedLines(out)),
         markup=False,
@@ -85,6 +88,7 @@ def make_console(out: TextIO, *, color: bool | None = None, width: int | None = 
         force_terminal=True if color is True else None,
         color_system="auto" if not no_color else None,
         width=width,
+        height=height if width is not None else None,
         legacy_windows=False,
         soft_wrap=False,
     )

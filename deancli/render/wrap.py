@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TextIO
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console
@@ -108,3 +109,12 @@ def print_wrapped(
     """Print ``text`` wrapped at spaces to the console's width."""
     body = text if isinstance(text, Text) else Text(text, style=style)
     print_lines(console, wrap(body, console.width, first, rest))
+
+
+def write_wrapped(out: TextIO, text: str, *, rest: str = "  ") -> None:
+    """A line of plain text for people (``would update PATH``) written to ``out`` wrapped
+    at spaces to the terminal's width, the continuation indented by ``rest``."""
+    from deancli.render.console import make_console
+
+    width = make_console(out, color=False).width
+    out.write("\n".join(wrap_plain(text, width, "", rest)) + "\n")

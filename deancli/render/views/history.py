@@ -46,7 +46,7 @@ def chart(view: HistoryView, width: int) -> list[Text]:
     top = max([p.total.counted for p in points] + [1])
     height = min(HEIGHT, max(top, 3))  # below HEIGHT milestones, a row is one milestone
     step = top / height
-    out: list[Text] = [Text(t("history_chart", lang), style="bold")]
+    out: list[Text] = wrap(Text(t("history_chart", lang), style="bold"), width)
     for r in range(height - 1, -1, -1):
         label = ""
         if r == height - 1:
