@@ -39,9 +39,17 @@ def _describe(text: Any, lang: str) -> str:
 
 
 def _lang() -> str:
-    from deancli.cli._common import pick_lang
+    """The reader's language as ``pick_lang`` (``_common``) finds it with no ``--lang``: the
+    configuration's ``lang``, else the locale. (Not imported from ``_common``, which imports
+    this module.)"""
+    from pathlib import Path
 
-    return pick_lang(None)
+    from deancli.base.i18n import default_lang
+    from deancli.plan.config import find_config, quick_setting
+
+    found = find_config(Path.cwd())
+    configured = (quick_setting(found, "lang") or "").lower() if found else ""
+    return configured if configured in ("es", "en") else default_lang()
 
 
 def _by_number(incomplete: str) -> bool:

@@ -177,11 +177,16 @@ class Context(_Context):
 
 
 def _given_before(ctx: Any) -> dict[str, Any]:
-    """The global options given before the command, on the root command."""
+    """The global options given before the command (on the root command's line: its
+    defaults are not given, and must not override a command's own)."""
     root = ctx.find_root()
     if root is ctx:
         return {}
-    return {name: value for name, value in root.params.items() if name in GLOBAL_OPTIONS}
+    return {
+        name: value
+        for name, value in root.params.items()
+        if name in GLOBAL_OPTIONS and root.get_parameter_source(name) is ParameterSource.COMMANDLINE
+    }
 
 
 class Command(typer.core.TyperCommand):
@@ -191,9 +196,9 @@ class Command(typer.core.TyperCommand):
         before = _given_before(ctx)
         for param in self.params:
             name = param.name
-            if name not in before or before[name] is None:
+            if name not in before:
                 continue
-            if ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE,):
+            if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE:
                 continue  # given after the command too: the later one wins
             ctx.params[name] = param.process_value(ctx, before[name])
         return super().invoke(ctx)

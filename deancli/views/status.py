@@ -11,7 +11,7 @@ from deancli.base import i18n
 from deancli.base.i18n import t
 from deancli.plan.evidence import initiative_is_stale
 from deancli.plan.model import Plan
-from deancli.views.progress import InitiativeSummary, PlanSummary, Tally, group
+from deancli.views.progress import InitiativeSummary, PlanSummary, group
 from deancli.views.table import (
     JSON_VERSION,
     Bar,
@@ -293,51 +293,6 @@ class StatusView:
             self.plan, self.items, lang, title, (self.stale_rows(), self.stale_months)
         )
 
-    def csv_table(self) -> Table:
-        """The table for spreadsheets: stable column names in any language (docs/output.md),
-        numbers as numbers (empty where there is none: a percent of nothing), no total row
-        (a spreadsheet sums the rows; the JSON document has the totals)."""
-        rows: list[list[Cell]]
-        if self.items is None:
-            rows = [
-                [
-                    str(ps.number),
-                    ps.roman,
-                    text_in(p.title, self.lang) if (p := self.plan.pillar(ps.number)) else "",
-                    str(len(ps.initiatives)),
-                    *_tally_csv(ps.tally),
-                    str(ps.tally.unknown),
-                    ps.evidence.date if ps.evidence else "",
-                ]
-                for ps in self.summary.pillars
-            ]
-            return Table("", list(PILLAR_CSV), rows)
-        stale = self.stale_rows()
-        rows = []
-        for n, s in enumerate(self.items):
-            ini = s.initiative
-            done, counted, percent, late = _tally_csv(s.tally)
-            rows.append(
-                [
-                    str(ini.id),
-                    ini.slug or "",
-                    "" if ini.pillar is None else str(ini.pillar),
-                    text_in(ini.title, self.lang),
-                    ini.status or "",
-                    ", ".join(ini.leads.get("mx", [])),
-                    ", ".join(ini.leads.get("us", [])),
-                    done,
-                    counted,
-                    percent,
-                    late,
-                    str(s.tally.unknown),
-                    s.next_due.label if s.next_due else "",
-                    s.evidence.date if s.evidence else "",
-                    "true" if n in stale else "false",
-                ]
-            )
-        return Table("", list(INITIATIVE_CSV), rows)
-
     def long_summary(self) -> Table | None:
         """Totals per pillar before a long listing (None when the listing is short)."""
         if not self.items:
@@ -354,47 +309,6 @@ class StatusView:
             filters=self.selection.filters(),
             stale=self.stale_rows(),
         )
-
-
-# the columns of `dean status --format csv` (docs/output.md lists them: keep the two equal)
-PILLAR_CSV = (
-    "pillar",
-    "roman",
-    "title",
-    "initiatives",
-    "done",
-    "counted",
-    "percent",
-    "late",
-    "unknown",
-    "evidence",
-)
-INITIATIVE_CSV = (
-    "id",
-    "slug",
-    "pillar",
-    "title",
-    "status",
-    "leads_mx",
-    "leads_us",
-    "done",
-    "counted",
-    "percent",
-    "late",
-    "unknown",
-    "next_due",
-    "evidence",
-    "stale",
-)
-NUMERIC_CSV = frozenset(
-    {"pillar", "id", "initiatives", "done", "counted", "percent", "late", "unknown"}
-)
-
-
-def _tally_csv(tally: Tally) -> list[str]:
-    """``done``, ``counted``, ``percent`` (whole, empty when nothing counts), ``late``."""
-    percent = "" if tally.ratio is None else str(round(tally.ratio * 100))
-    return [str(tally.done), str(tally.counted), percent, str(tally.overdue)]
 
 
 def build_status(

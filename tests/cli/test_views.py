@@ -253,7 +253,7 @@ def _numbers(rows: list[dict[str, str]], columns: list[str]) -> None:
 
 
 def test_status_csv_has_numbers_in_numeric_columns_and_the_documented_columns(dean, in_repo):
-    from deancli.views.status import INITIATIVE_CSV, PILLAR_CSV
+    from deancli.views.status_csv import INITIATIVE_CSV, PILLAR_CSV
 
     pillars_doc, initiatives_doc, milestones_doc = _documented_columns("## Views as CSV")[:3]
     assert pillars_doc == list(PILLAR_CSV)

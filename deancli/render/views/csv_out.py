@@ -14,7 +14,8 @@ from deancli.base.textsafe import safe
 from deancli.history.series import HistoryView
 from deancli.render.views.base import Unsupported, View
 from deancli.views.show import ShowView
-from deancli.views.status import NUMERIC_CSV, StatusView
+from deancli.views.status import StatusView
+from deancli.views.status_csv import NUMERIC_CSV, status_csv
 from deancli.views.table import Bar, Cell, Stacked, Table
 
 BOM = "\ufeff"
@@ -54,7 +55,7 @@ class CsvRenderer:
 
     def render(self, view: View) -> None:
         if isinstance(view, StatusView):
-            table = view.csv_table()
+            table = status_csv(view)
             numbers = frozenset(i for i, h in enumerate(table.headers) if h in NUMERIC_CSV)
             write(table, self.out, numbers)
         elif isinstance(view, ShowView):
