@@ -53,19 +53,15 @@ class Run:
 
 
 class _Runner(CliRunner):
-    """Typer's runner, with help pages as wide as ``COLUMNS`` says (as in a terminal; the
-    runner itself fixes them at 80 columns)."""
-
-    def __init__(self, width: int) -> None:
-        super().__init__()
-        self.width = width
+    """Typer's runner, with help pages laid out for ``COLUMNS`` as in a terminal (the runner
+    itself fixes them at 80 columns, whatever the terminal and ``max_content_width``)."""
 
     @contextlib.contextmanager
     def isolation(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         from typer import testing
 
         with super().isolation(*args, **kwargs) as streams:
-            testing.formatting.FORCED_WIDTH = self.width  # the runner restores it
+            testing.formatting.FORCED_WIDTH = None  # the runner restores it
             yield streams
 
 
@@ -74,7 +70,7 @@ def run_dean(*args: str, env: dict[str, str | None] | None = None) -> Run:
     from deancli.cli import app
 
     full = {**ENV, **(env or {})}
-    runner = _Runner(int(full["COLUMNS"] or 80))
+    runner = _Runner()
     result = runner.invoke(app, list(args), env=full, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
 

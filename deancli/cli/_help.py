@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - typer < 0.28 uses click itself
     from click.core import ParameterSource  # type: ignore[assignment]
 
 GLOBAL_OPTIONS = ("plan", "lang", "color", "as_of")
-NARROW = 80  # below this, option names get a narrower column
+NARROW = 70  # below this (a 60-column terminal), option names get a narrower column
 _WORD = re.compile(r"""(?:[^\s'"]+|'[^']*'|"[^"]*")+""")  # a shell word, quotes kept whole
 
 
