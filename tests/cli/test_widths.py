@@ -243,3 +243,14 @@ def test_the_checks_catch_what_they_are_for():
     assert problems(f"see {url}\n", f"see {url}", 60)[0].startswith("wider than 60")
     assert problems("Techno…\n", "Technology\n", 60) == ["split word: 'Techno…'"]
     assert problems("Technology…\n", "Technology energy\n", 60) == []
+
+
+def test_concise_output_in_a_pipe_keeps_one_line_per_finding(places):
+    """For grep and editors' problem matchers: wrapped on a terminal only."""
+    args = ["validate", "--format", "concise", "--as-of", AS_OF]
+    piped = _run(places["broken"], args, {}, "en", 60).stdout.splitlines()
+    assert len(piped) == 16  # 15 findings and the summary, each on one line
+    assert all(re.match(r"plan/\S+: (error|warning)\[DEAN\d{3}\] ", line) for line in piped[:-1])
+    assert piped[-1].startswith("Found 3 errors and 12 warnings in 9 files; checked 13 files")
+    terminal = _run(places["broken"], args, {"TTY_COMPATIBLE": "1"}, "en", 60).stdout
+    assert " ".join(terminal.split()) == " ".join(" ".join(piped).split())
