@@ -49,12 +49,17 @@ def wrap(text: str, width: int, initial: str = "", subsequent: str = "") -> list
     ) or [initial.rstrip()]
 
 
+_REDIRECT = (">", ">>", "<", "|", "2>")
+
+
 def _units(command: str) -> list[str]:
-    """The shell words of a command, an option kept with its value (``--due 2025-06-30``)."""
+    """The shell words of a command, an option kept with its value (``--due 2025-06-30``)
+    and a redirection with its file (``> findings.json``)."""
     words = _WORD.findall(command)
     out: list[str] = []
     for word in words:
-        if out and out[-1].startswith("-") and " " not in out[-1] and not word.startswith("-"):
+        option = out and out[-1].startswith("-") and " " not in out[-1]
+        if out and ((option and not word.startswith("-")) or out[-1] in _REDIRECT):
             out[-1] += " " + word
         else:
             out.append(word)
