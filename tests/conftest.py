@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -51,17 +52,33 @@ class Run:
     stderr: str
 
 
+class _Runner(CliRunner):
+    """Typer's runner, with help pages laid out for ``COLUMNS`` as in a terminal (the runner
+    itself fixes them at 80 columns, whatever the terminal and ``max_content_width``)."""
+
+    @contextlib.contextmanager
+    def isolation(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from typer import testing
+
+        with super().isolation(*args, **kwargs) as streams:
+            testing.formatting.FORCED_WIDTH = None  # the runner restores it
+            yield streams
+
+
+def run_dean(*args: str, env: dict[str, str | None] | None = None) -> Run:
+    """The real CLI, in-process, with colour off and a fixed width (``COLUMNS``)."""
+    from deancli.cli import app
+
+    full = {**ENV, **(env or {})}
+    runner = _Runner()
+    result = runner.invoke(app, list(args), env=full, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
 @pytest.fixture
 def dean() -> Callable[..., Run]:
     """Run the real CLI in-process, with colour off and a fixed width."""
-    from deancli.cli import app
-
-    def run(*args: str, env: dict[str, str | None] | None = None) -> Run:
-        runner = CliRunner()
-        result = runner.invoke(app, list(args), env={**ENV, **(env or {})}, catch_exceptions=False)
-        return Run(result.exit_code, result.stdout, result.stderr)
-
-    return run
+    return run_dean
 
 
 @pytest.fixture

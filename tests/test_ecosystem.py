@@ -95,14 +95,18 @@ def test_pre_commit_hook_passes_a_good_plan_and_fails_a_bad_file(tmp_path):
     assert full.returncode == 1
 
 
-def _complete(words: str) -> list[str]:
+def _completion(words: str, shell: str = "bash") -> str:
     env = {
         **os.environ,
-        "_DEAN_COMPLETE": "complete_bash",
+        "_DEAN_COMPLETE": f"complete_{shell}",
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split(" ")) - 1),
+        "_TYPER_COMPLETE_ARGS": words,
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        "LANG": "en_US.UTF-8",
     }
-    env.pop("DEAN_PLAN", None)
+    for name in ("DEAN_PLAN", "LC_ALL", "LC_MESSAGES", "DEAN_LANG"):
+        env.pop(name, None)
     proc = subprocess.run(
         [sys.executable, "-m", "deancli"],
         env=env,
@@ -111,15 +115,22 @@ def _complete(words: str) -> list[str]:
         text=True,
         check=False,
     )
-    return proc.stdout.split()
+    return proc.stdout
+
+
+def _complete(words: str) -> list[str]:
+    return _completion(words).split()
 
 
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
         ("dean show 1", ["1", "10", "11"]),
+        ("dean show ", [str(n) for n in range(1, 12)]),  # numbers, never mixed with slugs
         ("dean show dig", ["digital-cooperation-privacy-rules"]),
+        ("dean show t", ["technical-training", "telecommunications-ict"]),
         ("dean status --pillar I", ["I", "II", "III", "IV"]),
+        ("dean status --pillar ", ["1", "2", "3", "4"]),
         ("dean status --lead US", ["USAID", "USTR"]),
         ("dean validate --format s", ["sarif"]),
         ("dean status --format ", ["table", "json", "csv", "markdown"]),
@@ -132,6 +143,21 @@ def _complete(words: str) -> list[str]:
 )
 def test_shell_completion(words, expected):
     assert _complete(words) == expected
+
+
+def test_completion_describes_each_candidate_where_the_shell_shows_descriptions():
+    """zsh and fish show a description beside each candidate; bash gets the bare values.
+    A slug's description starts with its number, so neither reads as the other's pair."""
+    zsh = _completion("dean show 8", "zsh")
+    assert '"8":"Digital cooperation on border privacy regulations"' in zsh
+    fish = _completion("dean show dig", "fish").splitlines()
+    assert fish == [
+        "digital-cooperation-privacy-rules\t8 — Digital cooperation on border privacy regulations"
+    ]
+    assert _completion("dean show 8").split() == ["8"]
+    long = _completion("dean show 5", "fish").split("\t", 1)[1].strip()
+    assert long.endswith("…") and len(long) <= 60  # cut after a word
+    assert _completion("dean status --lead SE", "fish").startswith("SE\tMinistry of Economy")
 
 
 def test_completion_on_a_broken_plan_completes_nothing(tmp_path):

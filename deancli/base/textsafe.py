@@ -33,6 +33,23 @@ def safe(text: object, *, keep_newlines: bool = False) -> str:
     return _UNSAFE.sub(_escape, s)
 
 
+_LINKABLE = re.compile(r"https?://[\x21-\x7e]+", re.IGNORECASE)
+
+
+def link_target(url: object) -> str | None:
+    """``url`` as the target of a terminal hyperlink (OSC 8), or None when it must not be
+    one. The target is written inside an escape sequence, so one that carried an escape,
+    a BEL or any control character could end the sequence and speak to the terminal: only
+    an http(s) URL qualifies, with non-ASCII characters percent-encoded and nothing but
+    printable ASCII left (no space, no control, no bidi or invisible character)."""
+    if not isinstance(url, str) or _UNSAFE.search(url):
+        return None
+    from urllib.parse import quote
+
+    encoded = quote(url, safe="".join(chr(c) for c in range(0x21, 0x7F)))
+    return encoded if _LINKABLE.fullmatch(encoded) else None
+
+
 def is_safe(text: str) -> bool:
     return _UNSAFE.search(text) is None
 

@@ -11,12 +11,18 @@ and evaluating string annotations cost about 15 ms of each run (docs/performance
 import typer
 
 from deancli import PLAN_SCHEMA_VERSION, __version__
+from deancli.cli._common import AsOfOption, Color, ColorOption, LangOption, PlanOption
+from deancli.cli._help import Group, use_for
 
 HELP = """Keep the Mexico–U.S. High-Level Economic Dialogue (DEAN/HLED) work plan as data, check it,
 and see where it stands.
 
 Every command runs on the plan in --plan DIR, else $DEAN_PLAN, else ./plan when it exists,
 else the plan embedded in dean (read-only: dean init copies it for you to edit).
+
+Global options: --plan, --lang, --color and --as-of may come before the command (dean
+--lang es status) as well as after it; given twice, the later one wins. Each applies to
+the commands that take it.
 
 Examples:
 
@@ -32,6 +38,7 @@ Exit codes: 0 ok, 1 findings, 2 usage error, 3 dean could not run, 130 interrupt
 
 app = typer.Typer(
     name="dean",
+    cls=Group,
     help=HELP,
     no_args_is_help=True,
     add_completion=True,
@@ -57,8 +64,12 @@ def _root(
         callback=_version,
         is_eager=True,
     ),
+    plan: PlanOption = None,
+    lang: LangOption = None,
+    color: ColorOption = Color.auto,
+    as_of: AsOfOption = None,
 ) -> None:
-    pass
+    """The global options are read here and given to the command (``_help.Command``)."""
 
 
 # Registering a command = importing its module; --help lists them in this order.
@@ -78,6 +89,8 @@ from deancli.cli import fmt as _fmt  # noqa: E402,F401
 from deancli.cli import explain as _explain  # noqa: E402,F401
 from deancli.cli import lsp as _lsp  # noqa: E402,F401
 # isort: on
+
+use_for(app)
 
 
 def _utf8_output() -> None:

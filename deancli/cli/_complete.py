@@ -1,7 +1,13 @@
 """Shell completion for values that live in the plan: initiative ids, pillars, organizations.
 
 Completion runs on every TAB: it loads the plan quietly and never raises (a broken plan
-just completes nothing)."""
+just completes nothing). Each candidate comes with a description (the title, in the
+reader's language), which zsh, fish and PowerShell show (``8 -- Digital cooperation on
+border privacy regulations``) and bash leaves out. An initiative is completed by number or
+by slug, never both at once: a word that starts with a digit (or nothing yet) gets the
+numbers, one that starts with a letter the slugs, whose description starts with their
+number. Listed together, ``8  technical-training`` read as a pair in bash's columns though
+they are different initiatives; pillars likewise by number or by Roman numeral."""
 
 from __future__ import annotations
 
@@ -17,27 +23,66 @@ def _plan() -> Any:
     return load.load_plan(root).plan
 
 
+DESCRIPTION = 60  # cells: a description longer than this is cut after a word
+
+
+def _describe(text: Any, lang: str) -> str:
+    """A plan text as a one-line description: escaped, in ``lang``, cut after a word."""
+    from deancli.base.textsafe import safe
+    from deancli.views.table import text_in
+
+    line = " ".join(safe(text_in(text, lang)).split())
+    if len(line) <= DESCRIPTION:
+        return line
+    cut = line[: DESCRIPTION - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
+def _lang() -> str:
+    """The reader's language as ``pick_lang`` (``_common``) finds it with no ``--lang``: the
+    configuration's ``lang``, else the locale. (Not imported from ``_common``, which imports
+    this module.)"""
+    from pathlib import Path
+
+    from deancli.base.i18n import default_lang
+    from deancli.plan.config import find_config, quick_setting
+
+    found = find_config(Path.cwd())
+    configured = (quick_setting(found, "lang") or "").lower() if found else ""
+    return configured if configured in ("es", "en") else default_lang()
+
+
+def _by_number(incomplete: str) -> bool:
+    return not incomplete or incomplete[0].isdigit()
+
+
 def initiatives(incomplete: str) -> list[tuple[str, str]]:
     try:
-        plan = _plan()
-        out = []
-        for ini in plan.initiatives:
-            for value in (str(ini.id), ini.slug or ""):
-                if value and value.startswith(incomplete):
-                    out.append((value, ini.title.get("en")[:60]))
-        return out
+        plan, lang = _plan(), _lang()
+        if _by_number(incomplete):
+            return [
+                (str(ini.id), _describe(ini.title, lang))
+                for ini in plan.initiatives
+                if str(ini.id).startswith(incomplete)
+            ]
+        return [
+            (ini.slug, f"{ini.id} — {_describe(ini.title, lang)}")
+            for ini in sorted(plan.initiatives, key=lambda i: i.slug or "")
+            if ini.slug and ini.slug.startswith(incomplete)
+        ]
     except Exception:  # completion must never break the shell
         return []
 
 
 def pillars(incomplete: str) -> list[tuple[str, str]]:
     try:
-        plan = _plan()
+        plan, lang = _plan(), _lang()
+        number = _by_number(incomplete)
         out = []
         for p in plan.pillars:
-            for value in (str(p.number), p.roman):
-                if value.lower().startswith(incomplete.lower()):
-                    out.append((value, p.title.get("en")[:60]))
+            value = str(p.number) if number else p.roman
+            if value.lower().startswith(incomplete.lower()):
+                out.append((value, _describe(p.title, lang)))
         return out
     except Exception:
         return []
@@ -46,8 +91,9 @@ def pillars(incomplete: str) -> list[tuple[str, str]]:
 def organizations(incomplete: str) -> list[tuple[str, str]]:
     try:
         plan = _plan()
+        lang = _lang()
         return [
-            (oid, org.name.get("en")[:60])
+            (oid, _describe(org.name, lang))
             for oid, org in sorted(plan.organizations.items())
             if oid.lower().startswith(incomplete.lower())
         ]
@@ -61,8 +107,9 @@ def milestones(initiative: str, incomplete: str) -> list[tuple[str, str]]:
         from deancli.plan.lookup import find_initiative
 
         ini = find_initiative(_plan(), initiative)
+        lang = _lang()
         return [
-            (m.id, m.title.get("en")[:60]) for m in ini.milestones if m.id.startswith(incomplete)
+            (m.id, _describe(m.title, lang)) for m in ini.milestones if m.id.startswith(incomplete)
         ]
     except Exception:
         return []

@@ -35,19 +35,20 @@ def finish(
     rewritten lines; off for a move, whose lines change place, not meaning)."""
     from deancli.base.textsafe import safe
     from deancli.edit.session import commit
+    from deancli.render.wrap import write_wrapped
 
     change = edit.change
     if diff:
         sys.stdout.write(safe(change.diff(), keep_newlines=True))
     if not change.changed:
-        sys.stdout.write(f"{safe(change.display)}: already so; nothing to change\n")
+        write_wrapped(sys.stdout, f"{safe(change.display)}: already so; nothing to change")
         return 0
     if dry_run or diff:
         if not diff:
-            sys.stdout.write(f"would update {safe(change.display)}\n")
+            write_wrapped(sys.stdout, f"would update {safe(change.display)}")
     else:
         commit(edit)
-        sys.stdout.write(f"updated {safe(change.display)}\n")
+        write_wrapped(sys.stdout, f"updated {safe(change.display)}")
     notices(change if comments else None, warnings or [])
     return 0
 

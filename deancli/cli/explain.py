@@ -48,10 +48,11 @@ def explain(
         from deancli.base.suggest import closest
         from deancli.base.textsafe import safe
         from deancli.check.codes import all_codes, configure_text, find, help_text
+        from deancli.render.explain import code_list, fit, print_text, width_of
 
+        width = width_of(sys.stdout)
         if not codes:
-            for c in all_codes():
-                sys.stdout.write(f"{c.code}  {c.name:<22} {c.severity.label:<8} {c.summary}\n")
+            print_text(sys.stdout, code_list(list(all_codes()), width))
             return 0
         found = []
         for raw in codes:
@@ -62,12 +63,14 @@ def explain(
                 hint = f" (did you mean {guess}?)" if guess else ""
                 raise UsageProblem(f"no code {raw!r}{hint}; `dean explain` lists every code")
             found.append(info)
+        lines: list[str] = []
         for i, info in enumerate(found):
             if i:
-                sys.stdout.write("\n")
-            sys.stdout.write(f"{info.code} {info.name} ({info.severity.label})\n\n")
-            sys.stdout.write(safe(help_text(info.code), keep_newlines=True) + "\n")
-            sys.stdout.write("\n" + configure_text(info.name) + "\n")
+                lines.append("")
+            lines += [f"{info.code} {info.name} ({info.severity.label})", ""]
+            lines += fit(safe(help_text(info.code), keep_newlines=True), width)
+            lines += ["", *fit(configure_text(info.name), width, indented_code=True)]
+        print_text(sys.stdout, lines)
         return 0
 
     run(body)

@@ -50,6 +50,7 @@ def fmt(
         from deancli.check import checker
         from deancli.edit.fmt import format_document, write
         from deancli.plan import load
+        from deancli.render.wrap import write_wrapped
 
         writes = not (check or diff)
         root = load.resolve_writable_plan_dir(plan) if writes else load.resolve_plan_dir(plan)
@@ -71,20 +72,20 @@ def fmt(
             if diff:
                 sys.stdout.write(safe(result.change.diff(), keep_newlines=True))
             elif check:
-                sys.stdout.write(f"would reformat {safe(doc.display)}\n")
+                write_wrapped(sys.stdout, f"would reformat {safe(doc.display)}")
             else:
                 write(result)
-                sys.stdout.write(f"reformatted {safe(doc.display)}\n")
+                write_wrapped(sys.stdout, f"reformatted {safe(doc.display)}")
         left = f"{files(refused)} cannot be reformatted safely (see above)" if refused else ""
         if not (check or diff):
             if left:
-                sys.stdout.write(f"{left[0].upper()}{left[1:]}.\n")
+                write_wrapped(sys.stdout, f"{left[0].upper()}{left[1:]}.")
             return 1 if refused else 0
         if not diff:
             parts = [f"{files(would)} would be reformatted"] if would else []
             parts += [left] if left else []
             summary = "; ".join(parts) or "all files already formatted"
-            sys.stdout.write(f"{summary[0].upper()}{summary[1:]}.\n")
+            write_wrapped(sys.stdout, f"{summary[0].upper()}{summary[1:]}.")
         return 1 if (would or refused) and check else 0
 
     run(body)

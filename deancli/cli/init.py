@@ -39,6 +39,7 @@ def init(
 
         from deancli.base.textsafe import safe
         from deancli.edit.init import init as start
+        from deancli.render.wrap import write_wrapped
 
         outcomes = start(Path(directory), empty=empty)
         for o in outcomes:
@@ -46,9 +47,10 @@ def init(
             detail = (
                 f" ({o.detail})" if o.detail and o.created else f": {o.detail}" if o.detail else ""
             )
-            sys.stdout.write(f"{verb} {safe(o.path)}{safe(detail)}\n")
+            write_wrapped(sys.stdout, f"{verb} {safe(o.path)}{safe(detail)}")
         where = "" if directory in (".", "") else f"cd {safe(directory)}, then "
-        sys.stdout.write(f"\nNext: {where}dean validate (dean new adds an initiative).\n")
+        sys.stdout.write("\n")
+        write_wrapped(sys.stdout, f"Next: {where}dean validate (dean new adds an initiative).")
         return 0
 
     run(body)

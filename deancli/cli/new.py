@@ -120,15 +120,16 @@ def new(
         except EditError as exc:
             return _edit.refused(exc)
         from deancli.base.textsafe import safe
+        from deancli.render.wrap import write_wrapped
 
         if diff:
             sys.stdout.write(safe(edit.change.diff(), keep_newlines=True))
         if dry_run or diff:
             if not diff:
-                sys.stdout.write(f"would create {safe(edit.change.display)}\n")
+                write_wrapped(sys.stdout, f"would create {safe(edit.change.display)}")
             return 0
         commit_new(edit)
-        sys.stdout.write(f"created {safe(edit.change.display)}\n")
+        write_wrapped(sys.stdout, f"created {safe(edit.change.display)}")
         return 0
 
     run(body)

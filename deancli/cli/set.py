@@ -195,7 +195,7 @@ def _complete_milestones(ctx: typer.Context, incomplete: str) -> list[tuple[str,
   dean set 2 leads.mx-=SE              remove one
   dean set 11 summary.en=Training      creates summary: if it is missing
   dean set 11 pillar=III               pillars by number or Roman numeral
-  dean set 11 'title.en:=# 1 priority' := stores the text exactly as typed
+  dean set 11 'title.en:=# 1 priority'  := stores the text exactly as typed
   dean set 8 'sources+={id: x, title: A title, publisher: Someone}'
   dean set 8 status=active --diff      show the change, write nothing
 

@@ -61,7 +61,8 @@ def status(
         typer.Option(
             "--status",
             "-s",
-            help="Only initiatives with this status (repeatable).",
+            metavar="STATUS",  # the choices are listed in the help: they are too long for it
+            help=f"Only initiatives with this status (repeatable): {', '.join(STATUSES)}.",
             show_default=False,
         ),
     ] = None,

@@ -131,6 +131,10 @@ def detail_json(plan: Plan, ini: Initiative, as_of: dt.date) -> dict[str, Any]:
     }
 
 
+# the columns of `dean show --format csv`, those of milestone_table (docs/output.md)
+MILESTONE_CSV = ("id", "date", "title", "kind", "status", "sources")
+
+
 def milestone_table(plan: Plan, ini: Initiative, as_of: dt.date, lang: str) -> Table:
     rows: list[list[Cell]] = []
     for m in ordered_milestones(ini):
@@ -302,6 +306,17 @@ class ShowView:
 
     def milestones(self) -> Table:
         return milestone_table(self.plan, self.initiative, self.as_of, self.lang)
+
+    def csv_table(self) -> Table:
+        """The milestones for spreadsheets: stable column names (docs/output.md), and
+        nothing rather than a dash where there is no date or source."""
+        table = self.milestones()
+        none = t("none", self.lang)
+        rows: list[list[Cell]] = [
+            [c if c != none or i not in (1, 5) else "" for i, c in enumerate(row)]
+            for row in table.rows
+        ]
+        return Table("", list(MILESTONE_CSV), rows)
 
     def milestone_notes(self) -> Table | None:
         return milestone_notes_table(self.initiative, self.lang)

@@ -199,6 +199,47 @@ def test_job_summary(dean, plan_copy, tmp_path, golden):
     golden("validate-errors.summary.md", text)
 
 
+def test_job_summary_leads_with_errors_and_counts_as_the_log(dean, tmp_path, golden, monkeypatch):
+    """Errors and warnings mixed: the errors first and in full, the warnings collapsed with
+    their count, and the verdict's counts are the log's last line's."""
+    from tests.conftest import REPO, with_missing_leads
+
+    plan = with_missing_leads(tmp_path / "plan")
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    monkeypatch.chdir(tmp_path)
+    _break(plan)
+    summary = tmp_path / "summary.md"
+    log = dean(
+        "validate",
+        "--as-of",
+        AS_OF,
+        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    assert log.exit_code == 1
+    text = summary.read_text()
+    golden("validate-mixed.summary.md", text)
+    last = log.stdout.splitlines()[-1]
+    assert last == "dean: 2 errors, 12 warnings in 8 of 13 files"
+    assert "**Failed**: 2 errors, 12 warnings in 8 of 13 files (" in text
+    errors = text.index("### Errors (2)")
+    warnings = text.index("<details><summary>Warnings (12)</summary>")
+    assert errors < warnings  # errors first,
+    assert "<details>" not in text[errors:warnings]  # and not collapsed
+    rows = [line for line in text.splitlines() if line.startswith("| plan/")]
+    assert [r.split(" | ")[1].split()[0] for r in rows[:2]] == ["DEAN204", "DEAN105"]
+    assert len(rows) == 14
+    # with --strict the warnings fail the job too, and are not collapsed
+    summary.write_text("")
+    dean(
+        "validate",
+        "--as-of",
+        AS_OF,
+        "--strict",
+        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    assert "### Warnings (12)" in summary.read_text()
+
+
 def test_job_summary_escapes_file_data(dean, plan_copy, tmp_path):
     _forge(plan_copy)
     edit(

@@ -128,7 +128,8 @@ def test_refused_edit_shows_the_edited_line_and_how_to_fix_it(dean, plan_copy):
         "31 |   mx: [SE, SER]\n"
         "   |            ^^^\n"
         "  = help: did you mean `SRE`? (known ids: AMEXCID, ATDT, COFEPRIS, CRT, DHS, DOC, DOS, "
-        "IFT, INAI, SABG, SE, SHCP, SRE, TREAS, USAID, USTR)\n"
+        "IFT, INAI, SABG, SE, SHCP, SRE,\n"
+        "          TREAS, USAID, USTR)\n"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -62,7 +63,7 @@ def test_views_print_markup_and_escapes_literally(dean, markup_plan, args, color
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert RAW_ESC not in out
-    assert "\x1b]8;" not in out  # no hyperlink
+    assert "evil.example" not in "".join(link_targets(out))  # markup makes no hyperlink
     assert "\u202e" not in out
     assert "🚀" not in out
     if "json" in args:
@@ -86,6 +87,67 @@ def test_views_leave_out_a_file_with_control_escapes(dean, evil_plan, args):
     assert RAW_ESC not in result.stdout and "\u202e" not in result.stdout
 
 
+OSC8 = re.compile(r"\x1b\]8;([^;\x07\x1b]*);(.*?)(\x1b\\|\x07)", re.S)
+
+
+def link_targets(out: str) -> list[str]:
+    """The targets of the OSC 8 hyperlinks in ``out`` (an empty one closes a link)."""
+    return [m.group(2) for m in OSC8.finditer(out) if m.group(2)]
+
+
+# URLs a plan file may hold (raw control characters are a reading error, DEAN011, and such
+# a file is left out of views): ones that are not http(s), with spaces, quotes, semicolons,
+# escapes written out, non-ASCII letters
+HOSTILE_URLS = [
+    "javascript:alert(1)",
+    'https://a.example/x y"z;w',
+    "https://a.example/\\e]8;;https://evil.example\\a",
+    "https://a.example/café",
+    "https://a.example/\u00a0nbsp",
+    "file:///etc/passwd",
+]
+
+
+@pytest.fixture
+def url_plan(plan_copy):
+    path = plan_copy / "initiatives/08-digital-cooperation-privacy-rules.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: hostile-{n}\n    title: Hostile {n}\n    publisher: X\n"
+        f"    url: {json.dumps(url, ensure_ascii=False)}\n"
+        for n, url in enumerate(HOSTILE_URLS)
+    )
+    path.write_text(text.replace("sources:\n", "sources:\n" + extra, 1), encoding="utf-8")
+    return plan_copy
+
+
+@pytest.mark.parametrize("width", ["60", "200"])
+def test_hyperlink_targets_cannot_carry_escape_sequences(dean, url_plan, width):
+    """Titles of sources are OSC 8 hyperlinks on a colour terminal. The target is written
+    inside an escape sequence: only an http(s) URL of printable ASCII (others
+    percent-encoded) becomes one, and every link is closed."""
+    env = {"COLUMNS": width, "TERM": "xterm-256color"}
+    result = dean("show", "8", "--as-of", AS_OF, "--color", "always", env=env)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    targets = link_targets(out)
+    assert targets, "the real sources' titles are links"
+    assert all(re.fullmatch(r"https?://[\x21-\x7e]+", t) for t in targets), targets
+    assert not [t for t in targets if t.startswith(("javascript", "file"))]
+    assert "https://a.example/caf%C3%A9" in targets
+    assert 'https://a.example/x%20y"z;w' in targets
+    # an escape written out in the file is backslashes and letters: inert inside the target
+    assert "https://a.example/\\e]8;;https://evil.example\\a" in targets
+    opened = [m for m in OSC8.finditer(out) if m.group(2)]
+    closed = [m for m in OSC8.finditer(out) if not m.group(2)]
+    assert len(opened) == len(closed)
+    # every URL is printed whole, on one line (escaped like any plan text)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", OSC8.sub("", out))
+    lines = plain.splitlines()
+    for url in ("javascript:alert(1)", "https://a.example/café"):
+        assert url in lines or any(line.strip() == url for line in lines), url
+
+
 def test_validate_shows_hostile_values_escaped(dean, evil_plan):
     for fmt in ("full", "concise"):
         result = dean("validate", "--format", fmt, "--as-of", AS_OF, "--color", "always")
@@ -102,7 +164,6 @@ def test_validate_shows_hostile_values_escaped(dean, evil_plan):
 # render.views.VIEW_FORMATS), so a new command or format is covered without editing this
 # test. RECIPES only adds arguments a command needs; a command without one runs with none.
 
-import re  # noqa: E402
 import subprocess  # noqa: E402
 from pathlib import Path  # noqa: E402
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import jsonschema
 import pytest
@@ -118,9 +119,9 @@ def test_status_csv_round_trips_with_accents(dean, in_repo):
     result = dean("status", "--pillar", "3", "--format", "csv", "--lang", "es", "--as-of", AS_OF)
     assert result.stdout.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
-    assert rows[0][:3] == ["#", "Iniciativa", "Estado"]
+    assert rows[0][:4] == ["id", "slug", "pillar", "title"]  # the same names in any language
     assert (
-        rows[1][1]
+        rows[1][3]
         == "Cooperación México – Estados Unidos en redes de telecomunicaciones y TIC de vanguardia"
     )
     assert [r[0] for r in rows[1:]] == ["6", "7", "8"]
@@ -194,10 +195,10 @@ def test_show_markdown_and_json(dean, in_repo, golden):
 def test_show_csv_lists_milestones(dean, in_repo):
     out = dean("show", "11", "--format", "csv", "--as-of", AS_OF).stdout
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
-    assert rows[0] == ["Id", "Date", "Milestone", "Kind", "Status", "Sources"]
+    assert rows[0] == ["id", "date", "title", "kind", "status", "sources"]
     assert rows[1][:2] == ["education-high-tech-summit", "2024-Q1"]
     assert rows[1][4] == "unknown, due 2024-Q1"
-    assert rows[2][:2] == ["university-collaboration", "—"]
+    assert rows[2][:2] == ["university-collaboration", ""]  # no date: empty, not a dash
 
 
 @pytest.mark.parametrize("width", ["80", "120"])
@@ -220,3 +221,71 @@ def test_timeline_marks_states_differently(dean, plan_copy):
     later = dean("timeline", "--pillar", "4", "--as-of", "2023-12-01").stdout
     summit = next(line for line in later.splitlines() if "education-high-tech" in line)
     assert "○" in summit and "!" not in summit
+
+
+def _documented_columns(heading: str) -> list[list[str]]:
+    """The column names of the tables that follow ``heading`` in docs/output.md, in order
+    (a row naming several columns, `` `a`, `b` ``, names each)."""
+    text = (REPO / "docs/output.md").read_text(encoding="utf-8")
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    tables: list[list[str]] = []
+    previous = ""
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            if previous.startswith("| ---"):  # the first row of a table
+                tables.append([])
+            tables[-1] += re.findall(r"`([a-z_]+)`", line.split(" | ")[0])
+        previous = line
+    return tables
+
+
+def _numbers(rows: list[dict[str, str]], columns: list[str]) -> None:
+    """Every numeric cell is a whole number (a percent may be empty when nothing counts)."""
+    for row in rows:
+        for column in columns:
+            if column == "percent" and row[column] == "":
+                assert row["counted"] == "0", row
+                continue
+            assert re.fullmatch(r"\d+", row[column]), (column, row[column])
+            int(row[column])
+        if row["percent"]:
+            assert int(row["percent"]) == round(int(row["done"]) / int(row["counted"]) * 100)
+
+
+def test_status_csv_has_numbers_in_numeric_columns_and_the_documented_columns(dean, in_repo):
+    from deancli.views.status_csv import INITIATIVE_CSV, PILLAR_CSV
+
+    pillars_doc, initiatives_doc, milestones_doc = _documented_columns("## Views as CSV")[:3]
+    assert pillars_doc == list(PILLAR_CSV)
+    assert initiatives_doc == list(INITIATIVE_CSV)
+
+    every = [
+        arg
+        for s in (
+            "planned",
+            "active",
+            "finalising",
+            "completed",
+            "cancelled",
+            "suspended",
+            "unknown",
+        )
+        for arg in ("--status", s)
+    ]
+    for lang in ("es", "en"):
+        out = dean("status", "--format", "csv", "--as-of", AS_OF, "--lang", lang).stdout
+        assert out.startswith("\ufeff")  # the byte-order mark, for spreadsheet programs
+        rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+        assert list(rows[0]) == pillars_doc
+        assert [r["pillar"] for r in rows] == ["1", "2", "3", "4"]  # no total row
+        _numbers(rows, ["pillar", "initiatives", "done", "counted", "percent", "late", "unknown"])
+        assert sum(int(r["done"]) for r in rows) == 27  # the plan's total, summed
+        out = dean("status", "--format", "csv", "--as-of", AS_OF, "--lang", lang, *every).stdout
+        rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+        assert list(rows[0]) == initiatives_doc
+        assert len(rows) == 11
+        _numbers(rows, ["id", "pillar", "done", "counted", "percent", "late", "unknown"])
+        assert {r["stale"] for r in rows} <= {"true", "false"}
+        assert not [c for r in rows for c in r.values() if c in ("—", "-") or "/" in c[:6]]
+    show = dean("show", "8", "--format", "csv", "--as-of", AS_OF).stdout
+    assert next(csv.reader(io.StringIO(show.removeprefix("\ufeff")))) == milestones_doc

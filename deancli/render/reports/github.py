@@ -16,10 +16,11 @@ from __future__ import annotations
 from itertools import groupby
 
 from deancli.base.diagnostics import Diagnostic, Severity
-from deancli.base.textsafe import plural, safe
+from deancli.base.textsafe import safe
 from deancli.check.result import CheckResult
 from deancli.render.reports.base import StreamReporter
 from deancli.render.reports.regions import region
+from deancli.render.reports.summary import counts
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -72,7 +73,4 @@ class GithubReporter(StreamReporter):
             for d in items:
                 self.out.write(annotation(d, result.sources.get(path)) + "\n")
             self.out.write("::endgroup::\n")
-        self.out.write(
-            f"dean: {plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} "
-            f"in {plural(result.files_checked, 'file')}\n"
-        )
+        self.out.write(f"dean: {counts(result)}\n")  # as the job summary says

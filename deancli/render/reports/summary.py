@@ -1,24 +1,56 @@
-"""The GitHub job summary ($GITHUB_STEP_SUMMARY): per-pillar pass/fail and the findings."""
+"""The GitHub job summary ($GITHUB_STEP_SUMMARY): the verdict with the same counts as the
+log's last line, a pass/fail table with a row per pillar, then the errors in full (never
+collapsed: they are what failed the job) and the warnings and notes collapsed, each with
+its count."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from deancli.base.diagnostics import Severity
+from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.textsafe import plural
 from deancli.check.result import CheckResult
 from deancli.render.mdtext import escape
 
-MAX_ROWS = 200
+MAX_ROWS = 200  # per section
+
+
+def counts(result: CheckResult) -> str:
+    """``1 error, 13 warnings in 9 of 14 files``: what the job summary and the last line of
+    the log (``--format github``) both say."""
+    parts = [plural(result.errors, "error"), plural(result.warnings, "warning")]
+    if result.infos:
+        parts.append(plural(result.infos, "note"))
+    where = f"{result.files_with_findings} of {plural(result.files_checked, 'file')}"
+    return f"{', '.join(parts)} in {where}"
+
+
+def _findings(title: str, found: list[Diagnostic], *, collapsed: bool) -> list[str]:
+    if not found:
+        return []
+    if collapsed:
+        lines = ["", f"<details><summary>{title} ({len(found)})</summary>", ""]
+    else:
+        lines = ["", f"### {title} ({len(found)})", ""]
+    lines += ["| Where | Code | Message |", "|---|---|---|"]
+    for d in found[:MAX_ROWS]:
+        where = escape(d.location.path)
+        if d.location.line is not None:
+            where += f":{d.location.line}:{d.location.column or 1}"
+        lines.append(f"| {where} | {d.code} {d.name} | {escape(d.message)} |")
+    if len(found) > MAX_ROWS:
+        lines.append(f"| … | | {len(found) - MAX_ROWS} more |")
+    if collapsed:
+        lines += ["", "</details>"]
+    return lines
 
 
 def render(result: CheckResult, *, strict: bool = False) -> str:
     failed = result.exit_code(strict=strict) != 0
     lines = ["## dean validate", ""]
-    counts = f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}"
     verdict = "❌ **Failed**" if failed else "✅ **Passed**"
     lines.append(
-        f"{verdict}: {counts} in {result.files_with_findings} of {result.files_checked} files "
+        f"{verdict}: {counts(result)} "
         f"(plan `{escape(result.plan_root)}`, as of {result.as_of.isoformat()})."
     )
     lines += ["", "| Pillar | Files | Errors | Warnings | Result |", "|---|---:|---:|---:|---|"]
@@ -41,17 +73,9 @@ def render(result: CheckResult, *, strict: bool = False) -> str:
             f"| {escape(key)} | {len(paths)} | {sev[Severity.ERROR]} | {sev[Severity.WARNING]} "
             f"| {'❌' if bad else '✅'} |"
         )
-    if result.diagnostics:
-        lines += ["", f"<details><summary>Findings ({len(result.diagnostics)})</summary>", ""]
-        lines += ["| Where | Severity | Code | Message |", "|---|---|---|---|"]
-        for d in result.diagnostics[:MAX_ROWS]:
-            where = escape(d.location.path)
-            if d.location.line is not None:
-                where += f":{d.location.line}:{d.location.column or 1}"
-            lines.append(
-                f"| {where} | {d.severity.label} | {d.code} {d.name} | {escape(d.message)} |"
-            )
-        if len(result.diagnostics) > MAX_ROWS:
-            lines.append(f"| … | | | {len(result.diagnostics) - MAX_ROWS} more |")
-        lines += ["", "</details>"]
+    by = {s: [d for d in result.diagnostics if d.severity is s] for s in Severity}
+    # with --strict the warnings fail the job too: then they are not collapsed either
+    lines += _findings("Errors", by[Severity.ERROR], collapsed=False)
+    lines += _findings("Warnings", by[Severity.WARNING], collapsed=not strict)
+    lines += _findings("Notes", by[Severity.INFO], collapsed=True)
     return "\n".join(lines) + "\n\n"

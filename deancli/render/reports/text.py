@@ -10,8 +10,9 @@ from rich.text import Text
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.textsafe import plural, safe
 from deancli.check.result import CheckResult
-from deancli.render.console import make_console
+from deancli.render.console import is_terminal, make_console
 from deancli.render.reports.base import ReportOptions
+from deancli.render.wrap import print_lines, print_wrapped, wrap
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 GROUP_FROM = 10  # more findings of one rule than this are grouped in the full format
@@ -71,6 +72,7 @@ class ConciseReporter:
         options: ReportOptions = ReportOptions(),  # noqa: B008
     ) -> None:
         self.console = make_console(out, color=color)
+        self.terminal = is_terminal(out)
         self.options = options
 
     def shown(self, result: CheckResult) -> list[Diagnostic]:
@@ -81,22 +83,20 @@ class ConciseReporter:
     def epilogue(self, result: CheckResult) -> None:
         """What follows the findings: the suppressed ones when asked, then the summary."""
         if self.options.show_suppressed and result.suppressed:
-            self.console.print(
-                Text(f"Suppressed ({len(result.suppressed)}):", style="bold"), soft_wrap=True
-            )
+            self.print(Text(f"Suppressed ({len(result.suppressed)}):", style="bold"))
             for s in result.suppressed:
                 reason = safe(s.reason) if s.reason else "(no reason given)"
-                self.console.print(
+                self.print(
                     Text.assemble(
-                        "  ",
                         (location_text(s.diagnostic), "bold"),
                         f": {s.diagnostic.code} {s.diagnostic.name}: ",
                         reason,
                         (f"  [{safe(s.where)}]", "dim"),
                     ),
-                    soft_wrap=True,
+                    "  ",
+                    "      ",
                 )
-        self.console.print(summary_line(result), soft_wrap=True)
+        self.print(summary_line(result))
 
     def line(self, d: Diagnostic) -> Text:
         return Text.assemble(
@@ -109,12 +109,30 @@ class ConciseReporter:
 
     def report(self, result: CheckResult) -> None:
         for d in self.shown(result):
-            self.console.print(self.line(d), soft_wrap=True)
+            self.print(self.line(d), rest="    ")
         self.epilogue(result)
+
+    @property
+    def wraps(self) -> bool:
+        """Concise output is one line per finding, and one summary line, for tools (grep,
+        editors' problem matchers, logs) when it goes to a pipe or a file; on a terminal it
+        is wrapped at spaces to the width, as the full format always is."""
+        return self.terminal
+
+    def print(self, text: Text, first: str = "", rest: str | None = None) -> None:
+        if self.wraps:
+            print_wrapped(self.console, text, first=first, rest=rest)
+        else:
+            print_lines(self.console, [Text(first) + text if first else text])
 
 
 class FullReporter(ConciseReporter):
-    """ruff-style: header, location, a source excerpt with a caret, help and notes."""
+    """ruff-style: header, location, a source excerpt with a caret, help and notes; for
+    people, so always wrapped to the width."""
+
+    @property
+    def wraps(self) -> bool:
+        return True
 
     def report(self, result: CheckResult) -> None:
         shown = self.shown(result)
@@ -125,42 +143,45 @@ class FullReporter(ConciseReporter):
             if many and printed[d.code] >= GROUP_SHOW:
                 continue
             printed[d.code] += 1
-            for line in self.render(d, result.sources.get(d.location.path)):
-                self.console.print(line, soft_wrap=True)
+            print_lines(self.console, self.render(d, result.sources.get(d.location.path)))
             self.console.print()
             if many and printed[d.code] == GROUP_SHOW:
                 rest = [x for x in shown if x.code == d.code][GROUP_SHOW:]
                 files = len({x.location.path for x in rest})
-                self.console.print(
+                self.print(
                     Text.assemble(
                         (f"… {len(rest)} × {d.name} ({d.code}) more", "bold"),
                         f", in {plural(files, 'file')}; --verbose shows every one "
                         "(--format concise, one line each)",
                     ),
-                    soft_wrap=True,
+                    "",
+                    "  ",
                 )
                 self.console.print()
         self.epilogue(result)
 
     def render(self, d: Diagnostic, lines: list[str] | None) -> list[Text]:
+        """The finding's lines, wrapped at spaces to the width; source lines are cut
+        around the caret (after a word, marked with "…") rather than wrapped."""
         style = _STYLE[d.severity]
-        out = [
-            Text.assemble(
-                (f"{d.severity.label}[{d.code}]", style),
-                (f": {safe(d.message)}", "bold"),
-                (f"  ({d.name})", "dim"),
-            ),
-            Text.assemble(("  --> ", "blue"), location_text(d)),
-        ]
+        room = self.console.width
+        head = Text.assemble(
+            (f"{d.severity.label}[{d.code}]", style),
+            (f": {safe(d.message)}", "bold"),
+            (f"  ({d.name})", "dim"),
+        )
+        out = wrap(head, room, "", "  ")
+        out.append(Text.assemble(("  --> ", "blue"), location_text(d)))
         loc = d.location
         if lines is not None and loc.line is not None and 1 <= loc.line <= len(lines):
             width = len(str(loc.line))
             gutter = " " * width
+            source_room = max(20, room - width - 3)
             out.append(Text(f"{gutter} |", style="blue"))
             if loc.line > 1:
-                prev, _ = _excerpt(lines[loc.line - 2], 1)
+                prev, _ = _excerpt(lines[loc.line - 2], 1, source_room)
                 out.append(Text.assemble((f"{loc.line - 1:>{width}} | ", "blue"), prev))
-            text, caret_col = _excerpt(lines[loc.line - 1], loc.column or 1)
+            text, caret_col = _excerpt(lines[loc.line - 1], loc.column or 1, source_room)
             out.append(Text.assemble((f"{loc.line:>{width}} | ", "blue"), text))
             length = 1
             if loc.end_line == loc.line and loc.end_column and loc.column:
@@ -171,17 +192,16 @@ class FullReporter(ConciseReporter):
                     (f"{gutter} | ", "blue"), " " * (caret_col - 1), ("^" * length, style)
                 )
             )
+        hang = " " * 10
         if d.hint:
-            out.append(Text.assemble(("  = help: ", "bold cyan"), safe(d.hint)))
+            out += wrap(Text(safe(d.hint)), room, Text("  = help: ", style="bold cyan"), hang)
         for rel in d.related:
-            out.append(
-                Text.assemble(
-                    ("  = note: ", "bold"),
-                    safe(rel.message),
-                    " at ",
-                    (_rel_loc(rel.location.path, rel.location.line, rel.location.column), "bold"),
-                )
+            note = Text.assemble(
+                safe(rel.message),
+                " at ",
+                (_rel_loc(rel.location.path, rel.location.line, rel.location.column), "bold"),
             )
+            out += wrap(note, room, Text("  = note: ", style="bold"), hang)
         return out
 
 
@@ -194,14 +214,23 @@ def _rel_loc(path: str, line: int | None, col: int | None) -> str:
     return out
 
 
-def _excerpt(line: str, column: int) -> tuple[str, int]:
-    """The escaped source line (cut around ``column`` when long) and the caret's column in it."""
-    start = 0
-    if len(line) > _MAX_EXCERPT:
-        start = max(0, min(column - 1 - _MAX_EXCERPT // 2, len(line) - _MAX_EXCERPT))
-    visible = line[start : start + _MAX_EXCERPT]
-    before = safe(visible[: max(0, column - 1 - start)])
-    text = safe(visible)
+def _excerpt(line: str, column: int, room: int = _MAX_EXCERPT) -> tuple[str, int]:
+    """The escaped source line and the caret's column in it. A line longer than ``room``
+    (or ``_MAX_EXCERPT``) is cut around ``column``, after whole words where it can be,
+    the cuts marked with "…"."""
+    text = safe(line)
+    caret = len(safe(line[: max(0, column - 1)]))  # where the caret falls in the escaped text
+    if len(text) <= min(room, _MAX_EXCERPT):
+        return text, caret + 1
+    keep = max(1, min(_MAX_EXCERPT, room - 4))  # and room for "… " and " …"
+    start = max(0, min(caret - keep // 2, len(text) - keep))
+    end = min(len(text), start + keep)
+    if start > 0:  # begin after a space, when one lies between the cut and the caret
+        space = text.find(" ", start, caret)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):  # end before a space, when one lies between the caret and the cut
+        space = text.rfind(" ", caret + 1, end + 1)
+        end = space if space > caret else end
     prefix = "… " if start else ""
-    suffix = " …" if start + _MAX_EXCERPT < len(line) else ""
-    return prefix + text + suffix, len(prefix) + len(before) + 1
+    suffix = " …" if end < len(text) else ""
+    return prefix + text[start:end].rstrip() + suffix, len(prefix) + caret - start + 1

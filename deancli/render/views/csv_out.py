@@ -1,7 +1,8 @@
-"""CSV for spreadsheets (`status`: its table; `show`: the milestones): UTF-8 with a
-byte-order mark (so spreadsheet programs keep the accents), one header row, no Rich.
-Cells that a spreadsheet would run as a formula are prefixed with an apostrophe (OWASP CSV
-injection)."""
+"""CSV for spreadsheets (`status`: its table; `show`: the milestones; `history`): UTF-8 with
+a byte-order mark (so spreadsheet programs keep the accents), one header row of stable column
+names (docs/output.md), numbers in columns of their own (never ``12/18`` nor a dash: a
+spreadsheet reads the first as a date and cannot sum the second), no Rich. Cells that a
+spreadsheet would run as a formula are prefixed with an apostrophe (OWASP CSV injection)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from deancli.history.series import HistoryView
 from deancli.render.views.base import Unsupported, View
 from deancli.views.show import ShowView
 from deancli.views.status import StatusView
+from deancli.views.status_csv import NUMERIC_CSV, status_csv
 from deancli.views.table import Bar, Cell, Stacked, Table
 
 BOM = "\ufeff"
@@ -53,9 +55,11 @@ class CsvRenderer:
 
     def render(self, view: View) -> None:
         if isinstance(view, StatusView):
-            write(view.table(), self.out)
+            table = status_csv(view)
+            numbers = frozenset(i for i, h in enumerate(table.headers) if h in NUMERIC_CSV)
+            write(table, self.out, numbers)
         elif isinstance(view, ShowView):
-            write(view.milestones(), self.out)
+            write(view.csv_table(), self.out)
         elif isinstance(view, HistoryView):
             from deancli.history import tables
 

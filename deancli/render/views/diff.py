@@ -9,6 +9,7 @@ from rich.text import Text
 from deancli.base.textsafe import safe
 from deancli.history.diff import Change, PlanDiff
 from deancli.render.console import make_console
+from deancli.render.wrap import print_lines, wrap
 from deancli.views.progress import Tally
 
 NONE = "—"
@@ -45,36 +46,35 @@ def heading(diff: PlanDiff) -> str:
 
 
 def render_text(diff: PlanDiff, out: TextIO, *, color: bool | None) -> None:
+    """The changes, one per line, wrapped at spaces with the continuation indented under
+    the line's text (never a word broken)."""
     console = make_console(out, color=color)
-    console.print(Text(safe(heading(diff)), style="bold"), soft_wrap=True)
+    width = console.width
+    lines: list[Text] = wrap(Text(safe(heading(diff)), style="bold"), width)
     for label, files in (("base", diff.invalid_base), ("head", diff.invalid_head)):
         for f in files:
-            console.print(
-                Text(
-                    f"! {safe(f)} could not be read at {label}; it is left out "
-                    "(dean validate says why)",
-                    style="yellow",
-                ),
-                soft_wrap=True,
+            note = (
+                f"! {safe(f)} could not be read at {label}; it is left out (dean validate says why)"
             )
+            lines += wrap(Text(note, style="yellow"), width, "", "  ")
     if diff.empty:
-        console.print("No change to initiatives.")
+        lines.append(Text("No change to initiatives."))
     for d in diff.initiatives:
         title = safe(d.title.get("en"))
         if d.kind == "added":
-            console.print(
-                Text(f"+ initiative {d.id} added: {title}", style="green"), soft_wrap=True
-            )
+            head = Text(f"+ initiative {d.id} added: {title}", style="green")
         elif d.kind == "removed":
-            console.print(
-                Text(f"- initiative {d.id} removed: {title}", style="red"), soft_wrap=True
-            )
+            head = Text(f"- initiative {d.id} removed: {title}", style="red")
         else:
-            console.print(Text(f"~ initiative {d.id}: {title}", style="bold"), soft_wrap=True)
+            head = Text(f"~ initiative {d.id}: {title}", style="bold")
+        lines += wrap(head, width, "", "  ")
+        if d.kind not in ("added", "removed"):
             for c in d.changes:
-                console.print(Text(f"    {safe(describe(c))}"), soft_wrap=True)
-    console.print()
-    console.print(Text("Progress per pillar (done/counted)", style="bold"))
+                lines += wrap(Text(safe(describe(c))), width, "    ", "      ")
+    lines += [Text(), Text("Progress per pillar (done/counted)", style="bold")]
     for p in diff.progress:
         mark = "" if tally_text(p.before) == tally_text(p.after) else "  *"
-        console.print(f"  {p.roman:<4} {tally_text(p.before):>12} → {tally_text(p.after)}{mark}")
+        lines.append(
+            Text(f"  {p.roman:<4} {tally_text(p.before):>12} → {tally_text(p.after)}{mark}")
+        )
+    print_lines(console, lines)

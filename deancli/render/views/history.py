@@ -6,10 +6,9 @@ that fits the terminal's width (80 columns and up) with its legend."""
 
 from __future__ import annotations
 
-import textwrap
 from typing import TextIO
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 
 from deancli.base.i18n import t
@@ -20,6 +19,7 @@ from deancli.history.series import HistoryView
 from deancli.render.console import make_console
 from deancli.render.views.diff import describe
 from deancli.render.views.tables import print_tables
+from deancli.render.wrap import print_lines, print_wrapped, wrap, wrap_plain
 from deancli.views.table import text_in
 
 GLYPHS = ("█", "▓", "▒", "░", "▚", "▞", "▖", "▗")
@@ -46,7 +46,7 @@ def chart(view: HistoryView, width: int) -> list[Text]:
     top = max([p.total.counted for p in points] + [1])
     height = min(HEIGHT, max(top, 3))  # below HEIGHT milestones, a row is one milestone
     step = top / height
-    out: list[Text] = [Text(t("history_chart", lang), style="bold")]
+    out: list[Text] = wrap(Text(t("history_chart", lang), style="bold"), width)
     for r in range(height - 1, -1, -1):
         label = ""
         if r == height - 1:
@@ -83,11 +83,8 @@ def chart(view: HistoryView, width: int) -> list[Text]:
     out.append(Text())
     for k, info in enumerate(view.pillars):
         name = f"{info.roman} {safe(text_in(info.title, lang))}"
-        room_name = max(10, width - 4)
-        if cell_len(name) > room_name:
-            name = set_cell_size(name, room_name - 1).rstrip() + "…"
-        key = Text(f"  {GLYPHS[k % len(GLYPHS)]}", style=STYLES[k % len(STYLES)])
-        out.append(key + Text(f" {name}"))
+        key = Text(f"  {GLYPHS[k % len(GLYPHS)]} ", style=STYLES[k % len(STYLES)])
+        out += wrap(Text(name), width, key, " " * (4 + len(info.roman) + 1))
     out.append(Text("  ·", style="bold") + Text(f" {t('history_counted', lang)}"))
     if "!" in marks:
         out.append(Text("  !", style="red bold") + Text(f" {t('history_invalid_mark', lang)}"))
@@ -138,35 +135,29 @@ def event_lines(view: HistoryView) -> list[str]:
 def print_terminal(view: HistoryView, out: TextIO, *, color: bool | None) -> None:
     console = make_console(out, color=color)
     lang = view.lang
-    console.print(Text(safe(tables.period_text(view)), style="bold"), soft_wrap=True)
+    width = console.width
+    print_wrapped(console, Text(safe(tables.period_text(view)), style="bold"))
     for note in notes(view):
-        console.print(Text(safe(note), style="yellow"), soft_wrap=True)
+        lead = " " * (len(note) - len(note.lstrip()))
+        print_wrapped(console, Text(safe(note.strip()), style="yellow"), first=lead)
     console.print()
     if view.events is not None:
         first, last = view.points[0].label, view.points[-1].label
-        console.print(Text(t("history_events", lang, first=first, last=last), style="bold"))
+        heading = t("history_events", lang, first=first, last=last)
+        print_wrapped(console, Text(heading, style="bold"))
         groups = event_groups(view)
         if not groups:
-            console.print(t("history_no_events", lang))
+            print_wrapped(console, t("history_no_events", lang))
         for head, lines in groups:
-            console.print(Text(head, style="bold"), soft_wrap=True)
+            print_wrapped(console, Text(head, style="bold"))
             for line in lines:
-                wrapped = textwrap.wrap(
-                    safe(line),
-                    max(20, console.width - 2),
-                    initial_indent="  ",
-                    subsequent_indent="       ",
-                    break_on_hyphens=False,
-                )
-                for part in wrapped:
-                    console.print(Text(part), soft_wrap=True)
+                print_lines(console, wrap_plain(safe(line), width, "  ", "       "))
         console.print()
         if view.slips:
             print_tables([tables.slips_table(view)], out, lang, color=color)
         else:
-            console.print(t("history_no_slips", lang))
+            print_wrapped(console, t("history_no_slips", lang))
         return
-    for row in chart(view, console.width):
-        console.print(row, soft_wrap=True, crop=False)
+    print_lines(console, chart(view, width))
     console.print()
     print_tables([tables.change_table(view)], out, lang, color=color)

@@ -6,10 +6,12 @@ plan file passes through :func:`deancli.textsafe.safe`."""
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 
 from deancli.base.i18n import t
 from deancli.base.textsafe import safe
+from deancli.render.views.tables import figure_groups
+from deancli.render.wrap import shorten, wrap_plain
 from deancli.views.table import Bar, Cell, Stacked, Table
 
 BOLD, DIM, GREEN, CYAN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[36m", "\x1b[0m"
@@ -33,9 +35,7 @@ def _color(cell: Cell) -> str:
 
 
 def _fit(title: str, room: int) -> str:
-    if cell_len(title) <= room:
-        return title
-    return set_cell_size(title, room - 1).rstrip() + "…"
+    return shorten(title, room)
 
 
 def lines(view: Table, lang: str, *, width: int, color: bool, note: str | None = None) -> list[str]:
@@ -55,29 +55,37 @@ def lines(view: Table, lang: str, *, width: int, color: bool, note: str | None =
         gap = " " * (sizes[i] - cell_len(value))
         return gap + value if i in right else value + gap
 
-    def figure_line(row: list[Cell] | None, cells: dict[int, str]) -> str:
+    def figure_line(
+        row: list[Cell] | None, cells: dict[int, str], group: list[int] | None = None
+    ) -> str:
         parts = []
-        for i in figures:
+        for i in figures if group is None else group:
             shade = _color(row[i]) if color and row is not None else ""
             parts.append(f"{shade}{pad(i, cells[i])}{reset if shade else ''}")
         return "  ".join(parts)
 
     headers = {i: view.headers[i] for i in cols}
-    out = [f"{bold}{safe(view.title)}{reset}"]
+    out = [f"{bold}{line}{reset}" for line in wrap_plain(safe(view.title), width)]
     if note:
-        out.append(f"{dim}{note}{reset}")
+        out += [f"{dim}{line}{reset}" for line in wrap_plain(note, width)]
     out.append("")
     if two_tier:
         assert label is not None and wide is not None
         indent = " " * (sizes[label] + 2)
         room = max(MIN_TITLE, width - len(indent))
-        rule = min(width, len(indent) + sum(sizes[i] for i in figures) + 2 * len(figures) - 2)
+        groups = figure_groups(figures, sizes, width - len(indent))
+        rule = min(
+            width,
+            len(indent) + max(sum(sizes[i] for i in g) + 2 * len(g) - 2 for g in groups),
+        )
         out.append(f"{bold}{pad(label, view.headers[label])}  {view.headers[wide]}{reset}")
-        out.append(f"{bold}{indent}{figure_line(None, headers).rstrip()}{reset}")
+        for g in groups:
+            out.append(f"{bold}{indent}{figure_line(None, headers, g).rstrip()}{reset}")
         out.append(f"{dim}{'─' * rule}{reset}")
         for row, cells in zip(view.rows, texts, strict=True):
             out.append(f"{pad(label, cells[label])}  {_fit(_text(row[wide], lang), room)}".rstrip())
-            out.append(f"{indent}{figure_line(row, cells)}".rstrip())
+            for g in groups:
+                out.append(f"{indent}{figure_line(row, cells, g)}".rstrip())
     else:
         fixed = sum(sizes.values()) + 2 * len(cols)
         room = max(MIN_TITLE, width - fixed)
@@ -92,5 +100,5 @@ def lines(view: Table, lang: str, *, width: int, color: bool, note: str | None =
                 line += "  " + _fit(_text(row[wide], lang), room)
             out.append(line.rstrip())
     if view.caption:
-        out += ["", safe(view.caption)]
+        out += ["", *wrap_plain(safe(view.caption), width)]
     return out

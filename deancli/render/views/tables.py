@@ -7,7 +7,6 @@ figures on the line(s) below, aligned under one header. That keeps 80 columns re
 
 from __future__ import annotations
 
-import textwrap
 from typing import TextIO
 
 from rich import box
@@ -18,6 +17,7 @@ from rich.text import Text
 
 from deancli.base.textsafe import safe
 from deancli.render.console import make_console
+from deancli.render.wrap import print_lines, wrap
 from deancli.views.table import Bar, Cell, Stacked, Table, compact_bars
 
 NARROW = 100
@@ -74,10 +74,27 @@ def rich_table(view: Table, lang: str) -> RichTable:
 LONG_LABEL = 12  # a first column wider than this (milestone ids) is not kept as a margin
 
 
+def figure_groups(columns: list[int], widths: dict[int, int], room: int) -> list[list[int]]:
+    """The figure columns in consecutive groups, each fitting ``room`` cells on one line
+    (two spaces between columns): narrow terminals get the figures on two lines or more,
+    rather than one line too long."""
+    groups: list[list[int]] = []
+    used = 0
+    for i in columns:
+        if groups and used + 2 + widths[i] <= room:
+            groups[-1].append(i)
+            used += 2 + widths[i]
+        else:
+            groups.append([i])
+            used = widths[i]
+    return groups
+
+
 def tiered(view: Table, lang: str, width: int) -> list[Text]:
     """The two-tier layout: title line(s), then figures under a shared header. The first
     column labels the title line; when it is short (a date, a number) the figures line up
-    after its width, else (ids) they start under it, indented by 2."""
+    after its width, else (ids) they start under it, indented by 2. Figures that do not fit
+    one line continue on the next, under a header line of their own."""
     (wide,) = view.wide
     cols = [i for i in range(len(view.headers)) if i != wide]
     rows = view.rows + ([view.footer] if view.footer else [])
@@ -91,56 +108,61 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
     long_label = widths[first] > LONG_LABEL
     figures = cols[1:] if long_label else cols
     indent = "  " if long_label else " " * (widths[first] + 2)
+    groups = figure_groups(figures, widths, width - len(indent))
 
-    def line(cells: dict[int, str], styles: dict[int, str | None]) -> Text:
+    def line(group: list[int], cells: dict[int, str], styles: dict[int, str | None]) -> Text:
         out = Text(indent if long_label else "")
-        for n, i in enumerate(figures):
+        for n, i in enumerate(group):
             value = cells.get(i, "")
             pad = widths[i] - cell_len(value)
             text = " " * pad + value if i in view.numeric else value + " " * pad
             if n:
                 out.append("  ")
+            elif not long_label and i != first:
+                out.append(indent)
             out.append(text, style=styles.get(i) or "")
         out.rstrip()
         return out
 
-    out = [Text(safe(view.title), style="bold"), Text()]
-    header = line({i: view.headers[i] for i in figures}, {})
-    header.stylize("bold")
+    out = wrap(Text(safe(view.title), style="bold"), width)
+    out.append(Text())
+    headers = []
+    for group in groups:
+        header = line(group, {i: view.headers[i] for i in group}, {})
+        header.stylize("bold")
+        headers.append(header)
     if long_label:
         lead = Text(view.headers[first].ljust(widths[first]) + "  ", style="bold")
     else:
         lead = Text(indent[:-2] + "  ")
-    out.append(lead + Text(view.headers[wide], style="bold"))
-    out.append(header)
-    out.append(Text("─" * min(width, max(cell_len(header.plain), 20)), style="dim"))
+    out += wrap(Text(view.headers[wide], style="bold"), width, lead)
+    out += headers
+    rule = max(cell_len(h.plain) for h in headers)
+    out.append(Text("─" * min(width, max(rule, 20)), style="dim"))
     for r_index, row in enumerate(rows):
         is_footer = view.footer is not None and r_index == len(rows) - 1
         label = safe(row[first]) if isinstance(row[first], str) else ""
-        title = _lines(row[wide], lang)[0]
-        room = width - (cell_len(label) + 2 if long_label else len(indent))
-        wrapped = textwrap.wrap(title, max(20, room)) or [""]
-        if long_label and len(wrapped) > 1:  # the rest wraps under the figures' margin
-            rest = textwrap.wrap(" ".join(wrapped[1:]), max(20, width - len(indent)))
-            wrapped = wrapped[:1] + rest
-        for n, part in enumerate(wrapped):
-            lead_text = label.ljust(widths[first]) + "  " if n == 0 else indent
-            if long_label and n == 0:
-                lead_text = label + "  "
-            out.append(Text(lead_text) + Text(part, style="bold" if is_footer else ""))
+        title = Text(_lines(row[wide], lang)[0], style="bold" if is_footer else "")
+        if long_label:  # the rest wraps under the figures' margin
+            out += wrap(title, width, Text(label + "  "), Text(indent))
+        else:
+            out += wrap(title, width, Text(label.ljust(widths[first]) + "  "), Text(indent))
         depth = max(len(_lines(row[i], lang)) for i in cols if i != first)
-        for k in range(depth):
-            cells = {}
-            for i in cols:
-                if i == first:
-                    continue
-                lines = _lines(row[i], lang)
-                cells[i] = lines[k] if k < len(lines) else ""
-            out.append(line(cells, {i: _style(row[i]) for i in cols}))
+        styles = {i: _style(row[i]) for i in cols}
+        for group in groups:
+            for k in range(depth):
+                cells = {}
+                for i in group:
+                    if i == first:
+                        continue
+                    lines = _lines(row[i], lang)
+                    cells[i] = lines[k] if k < len(lines) else ""
+                if any(cells.values()):
+                    out.append(line(group, cells, styles))
         if r_index < len(rows) - 1:
             out.append(Text())
     if view.caption:
-        out += [Text(), Text(safe(view.caption))]
+        out += [Text(), *wrap(Text(safe(view.caption)), width)]
     return out
 
 
@@ -162,8 +184,7 @@ def _fits(view: Table, lang: str, width: int) -> bool:
 def render(console: Console, view: Table, lang: str) -> None:
     view = compact_bars(view, lang)
     if len(view.wide) == 1 and (console.width < NARROW or not _fits(view, lang, console.width)):
-        for line in tiered(view, lang, console.width):
-            console.print(line, soft_wrap=True)
+        print_lines(console, tiered(view, lang, console.width))
         return
     console.print(rich_table(view, lang))
 

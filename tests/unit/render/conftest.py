@@ -14,7 +14,8 @@ Report = Callable[..., str]
 @pytest.fixture
 def report(monkeypatch: pytest.MonkeyPatch) -> Report:
     """``report(format, result, **options)``: the reporter's output as text, colour off and
-    a narrow terminal (human formats must not wrap lines to it)."""
+    a narrow terminal (the concise format, not on a terminal, must not wrap lines to it;
+    the full format wraps them: its tests set their width)."""
     monkeypatch.setenv("COLUMNS", "40")
     monkeypatch.delenv("NO_COLOR", raising=False)
 

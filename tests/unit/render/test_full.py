@@ -53,11 +53,23 @@ Found 3 errors, 2 warnings and 1 note in 3 files; checked 4 files (2 initiatives
 """  # noqa: E501
 
 
-def test_findings(report):
+def test_findings(report, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough for nothing to wrap
     assert report("full", result()) == EXPECTED
 
 
-def test_all_checks_passed(report):
+def test_a_narrow_terminal_wraps_at_spaces_and_cuts_source_after_a_word(report, monkeypatch):
+    from tests.widths import problems
+
+    narrow = report("full", result())
+    monkeypatch.setenv("COLUMNS", "200")
+    assert problems(narrow, report("full", result()), 40) == []
+    assert "  = help: did you mean `DOC`? (known\n          ids: DOC, SE)" in narrow
+    assert "3 | leads: {mx: [], us: [DCO]}" in narrow  # fits: as it is
+
+
+def test_all_checks_passed(report, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
     assert report("full", result([])) == (
         "All checks passed: checked 4 files (2 initiatives, 2 pillars, 2 organizations) in "
         "plan/, as of 2026-11-28.\n"
@@ -79,7 +91,9 @@ def _one(line: str, column: int, end: int | None, *, number: int = 1) -> str:
 
 def report_text(r) -> str:
     out = io.StringIO()
-    FullReporter(out, color=False).report(r)
+    reporter = FullReporter(out, color=False)
+    reporter.console.width = 200  # source lines are cut to the width: wide enough for 160
+    reporter.report(r)
     return out.getvalue()
 
 

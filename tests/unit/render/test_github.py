@@ -21,7 +21,7 @@ EXPECTED = r"""::group::plan/dialogue.yaml
 ::group::plan/notes.yaml
 ::warning file=plan/notes.yaml,title=dean DEAN004 unexpected-file::file is not part of the plan layout and was not checked%0Ahelp: initiative files belong in initiatives/
 ::endgroup::
-dean: 3 errors, 2 warnings in 4 files
+dean: 3 errors, 2 warnings, 1 note in 3 of 4 files
 """  # noqa: E501
 
 
@@ -30,7 +30,7 @@ def test_findings(report):
 
 
 def test_nothing_found(report):
-    assert report("github", result([])) == "dean: 0 errors, 0 warnings in 4 files\n"
+    assert report("github", result([])) == "dean: 0 errors, 0 warnings in 0 of 4 files\n"
 
 
 def test_every_line_is_one_command():

@@ -12,7 +12,7 @@ from tests.unit.render.results import FINDINGS, result
 
 EXPECTED = r"""## dean validate
 
-❌ **Failed**: 3 errors, 2 warnings in 3 of 4 files (plan `plan`, as of 2026-11-28).
+❌ **Failed**: 3 errors, 2 warnings, 1 note in 3 of 4 files (plan `plan`, as of 2026-11-28).
 
 | Pillar | Files | Errors | Warnings | Result |
 |---|---:|---:|---:|---|
@@ -20,16 +20,28 @@ EXPECTED = r"""## dean validate
 | II: Two | 1 | 0 | 0 | ✅ |
 | Dialogue and organizations | 2 | 0 | 0 | ✅ |
 
-<details><summary>Findings (6)</summary>
+### Errors (3)
 
-| Where | Severity | Code | Message |
-|---|---|---|---|
-| plan/dialogue.yaml | info | DEAN015 too-many-findings | 3 more findings in this file not shown |
-| plan/initiatives/01-a.yaml:3:9 | warning | DEAN211 missing-lead | no Mexican lead for initiative 1 |
-| plan/initiatives/01-a.yaml:3:23 | error | DEAN204 unknown-organization | unknown organization \`DCO\` |
-| plan/initiatives/01-a.yaml:6:9 | error | DEAN201 duplicate-id | duplicate milestone id \`a\` |
-| plan/initiatives/01-a.yaml:7:1 | error | DEAN101 unknown-key | unknown key \`x-note\\x1b\[31m\`, 50% off, next line ##\[group\] |
-| plan/notes.yaml | warning | DEAN004 unexpected-file | file is not part of the plan layout and was not checked |
+| Where | Code | Message |
+|---|---|---|
+| plan/initiatives/01-a.yaml:3:23 | DEAN204 unknown-organization | unknown organization \`DCO\` |
+| plan/initiatives/01-a.yaml:6:9 | DEAN201 duplicate-id | duplicate milestone id \`a\` |
+| plan/initiatives/01-a.yaml:7:1 | DEAN101 unknown-key | unknown key \`x-note\\x1b\[31m\`, 50% off, next line ##\[group\] |
+
+<details><summary>Warnings (2)</summary>
+
+| Where | Code | Message |
+|---|---|---|
+| plan/initiatives/01-a.yaml:3:9 | DEAN211 missing-lead | no Mexican lead for initiative 1 |
+| plan/notes.yaml | DEAN004 unexpected-file | file is not part of the plan layout and was not checked |
+
+</details>
+
+<details><summary>Notes (1)</summary>
+
+| Where | Code | Message |
+|---|---|---|
+| plan/dialogue.yaml | DEAN015 too-many-findings | 3 more findings in this file not shown |
 
 </details>
 
