@@ -27,28 +27,24 @@ WIDTHS = (60, 80, 120)
 LANGS = ("es", "en")
 UNWRAPPED = 1000
 
-HELP = [
-    [],
-    *(
-        [c]
-        for c in (
-            "init",
-            "validate",
-            "status",
-            "show",
-            "timeline",
-            "report",
-            "diff",
-            "history",
-            "set",
-            "new",
-            "fmt",
-            "explain",
-            "milestone",
-        )
-    ),
-    *(["milestone", c] for c in ("add", "remove", "rename", "move")),
-]
+
+
+def _help_pages() -> list[list[str]]:
+    """Every command and subcommand, from the app itself: a new command gets its goldens."""
+    import typer
+
+    from deancli.cli import app
+
+    root = typer.main.get_command(app)
+    pages: list[list[str]] = [[]]
+    for name, command in sorted(getattr(root, "commands", {}).items()):
+        pages.append([name])
+        pages.extend([name, sub] for sub in sorted(getattr(command, "commands", {})))
+    assert len(pages) > 15
+    return pages
+
+
+HELP = _help_pages()
 
 # name -> (where it runs, arguments, extra environment)
 CASES: dict[str, tuple[str, list[str], dict[str, str]]] = {
