@@ -11,6 +11,7 @@ and evaluating string annotations cost about 15 ms of each run (docs/performance
 import typer
 
 from deancli import PLAN_SCHEMA_VERSION, __version__
+from deancli.cli._i18n import DeanGroup
 
 HELP = """Keep the Mexico–U.S. High-Level Economic Dialogue (DEAN/HLED) work plan as data, check it,
 and see where it stands.
@@ -32,6 +33,7 @@ Exit codes: 0 ok, 1 findings, 2 usage error, 3 dean could not run, 130 interrupt
 
 app = typer.Typer(
     name="dean",
+    cls=DeanGroup,  # one language per run, help and Click's messages included
     help=HELP,
     no_args_is_help=True,
     add_completion=True,
