@@ -4,7 +4,7 @@ from typing import Annotated
 import typer
 
 from deancli.cli import app
-from deancli.cli._common import run
+from deancli.cli._common import LangOption, run
 
 
 def _complete_codes(incomplete: str) -> list[tuple[str, str]]:
@@ -40,18 +40,23 @@ def explain(
             autocompletion=_complete_codes,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """What a finding means, why it matters and how to fix it."""
 
     def body() -> int:
         from deancli.base.errors import UsageProblem
+        from deancli.base.i18n import active, severity_label, tr
         from deancli.base.suggest import closest
         from deancli.base.textsafe import safe
         from deancli.check.codes import all_codes, configure_text, find, help_text
 
+        lang = active()
         if not codes:
+            width = max(len(severity_label(c.severity)) for c in all_codes())
             for c in all_codes():
-                sys.stdout.write(f"{c.code}  {c.name:<22} {c.severity.label:<8} {c.summary}\n")
+                label = severity_label(c.severity)
+                sys.stdout.write(f"{c.code}  {c.name:<22} {label:<{width}} {tr(c.summary)}\n")
             return 0
         found = []
         for raw in codes:
@@ -59,15 +64,21 @@ def explain(
             if info is None:
                 names = [c.name for c in all_codes()] + [c.code for c in all_codes()]
                 guess = closest(raw, names)
-                hint = f" (did you mean {guess}?)" if guess else ""
-                raise UsageProblem(f"no code {raw!r}{hint}; `dean explain` lists every code")
+                hint = tr(" (did you mean {guess}?)", guess=guess) if guess else ""
+                raise UsageProblem(
+                    tr(
+                        "no code {code}{hint}; `dean explain` lists every code",
+                        code=repr(raw),
+                        hint=hint,
+                    )
+                )
             found.append(info)
         for i, info in enumerate(found):
             if i:
                 sys.stdout.write("\n")
-            sys.stdout.write(f"{info.code} {info.name} ({info.severity.label})\n\n")
-            sys.stdout.write(safe(help_text(info.code), keep_newlines=True) + "\n")
-            sys.stdout.write("\n" + configure_text(info.name) + "\n")
+            sys.stdout.write(f"{info.code} {info.name} ({severity_label(info.severity)})\n\n")
+            sys.stdout.write(safe(help_text(info.code, lang), keep_newlines=True) + "\n")
+            sys.stdout.write("\n" + configure_text(info.name, lang) + "\n")
         return 0
 
     run(body)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from deancli.cli import app
-from deancli.cli._common import run
+from deancli.cli._common import LangOption, run
 
 
 @app.command(
@@ -31,24 +31,44 @@ def init(
         bool,
         typer.Option("--empty", help="An empty plan (pillars to name, no initiatives)."),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Start a plan repository: a plan, its schemas, editor, pre-commit and CI settings."""
 
     def body() -> int:
         from pathlib import Path
 
+        from deancli.base.i18n import tr
         from deancli.base.textsafe import safe
         from deancli.edit.init import init as start
 
         outcomes = start(Path(directory), empty=empty)
         for o in outcomes:
-            verb = "created" if o.created else "kept"
-            detail = (
-                f" ({o.detail})" if o.detail and o.created else f": {o.detail}" if o.detail else ""
+            path = safe(o.path)
+            if o.created:
+                line = (
+                    tr("created {path} ({detail})", path=path, detail=safe(o.detail))
+                    if o.detail
+                    else tr("created {path}", path=path)
+                )
+            else:
+                line = (
+                    tr("kept {path}: {detail}", path=path, detail=safe(o.detail))
+                    if o.detail
+                    else tr("kept {path}", path=path)
+                )
+            sys.stdout.write(line + "\n")
+        if directory in (".", ""):
+            sys.stdout.write("\n" + tr("Next: dean validate (dean new adds an initiative).") + "\n")
+        else:
+            sys.stdout.write(
+                "\n"
+                + tr(
+                    "Next: cd {directory}, then dean validate (dean new adds an initiative).",
+                    directory=safe(directory),
+                )
+                + "\n"
             )
-            sys.stdout.write(f"{verb} {safe(o.path)}{safe(detail)}\n")
-        where = "" if directory in (".", "") else f"cd {safe(directory)}, then "
-        sys.stdout.write(f"\nNext: {where}dean validate (dean new adds an initiative).\n")
         return 0
 
     run(body)

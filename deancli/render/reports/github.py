@@ -16,7 +16,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from deancli.base.diagnostics import Diagnostic, Severity
-from deancli.base.textsafe import plural, safe
+from deancli.base.i18n import counted, say, tr
+from deancli.base.textsafe import safe
 from deancli.check.result import CheckResult
 from deancli.render.reports.base import StreamReporter
 from deancli.render.reports.regions import region
@@ -54,14 +55,14 @@ def annotation(d: Diagnostic, lines: list[str] | None = None) -> str:
     loc = d.location
     props = [f"file={escape_property(safe(loc.path))}", *position(d, lines)]
     props.append(f"title={escape_property(f'dean {d.code} {d.name}')}")
-    message = safe(d.message)
+    message = safe(say(d.message))
     if d.hint:
-        message += "\nhelp: " + safe(d.hint)
+        message += "\n" + tr("help: {hint}", hint=safe(say(d.hint)))
     for rel in d.related:
         where = safe(rel.location.path)
         if rel.location.line is not None:
             where += f":{rel.location.line}:{rel.location.column or 1}"
-        message += f"\nnote: {safe(rel.message)} at {where}"
+        message += "\n" + tr("note: {note} at {where}", note=safe(say(rel.message)), where=where)
     return f"::{LEVEL[d.severity]} {','.join(props)}::{escape_data(message)}"
 
 
@@ -73,6 +74,11 @@ class GithubReporter(StreamReporter):
                 self.out.write(annotation(d, result.sources.get(path)) + "\n")
             self.out.write("::endgroup::\n")
         self.out.write(
-            f"dean: {plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} "
-            f"in {plural(result.files_checked, 'file')}\n"
+            tr(
+                "dean: {errors}, {warnings} in {files}",
+                errors=counted(result.errors, "error"),
+                warnings=counted(result.warnings, "warning"),
+                files=counted(result.files_checked, "file"),
+            )
+            + "\n"
         )

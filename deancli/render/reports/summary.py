@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from deancli.base.diagnostics import Severity
-from deancli.base.textsafe import plural
+from deancli.base.i18n import active, counted, long_date, say, severity_label, tr
 from deancli.check.result import CheckResult
 from deancli.render.mdtext import escape
 
@@ -15,25 +15,34 @@ MAX_ROWS = 200
 def render(result: CheckResult, *, strict: bool = False) -> str:
     failed = result.exit_code(strict=strict) != 0
     lines = ["## dean validate", ""]
-    counts = f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}"
-    verdict = "❌ **Failed**" if failed else "✅ **Passed**"
+    counts = f"{counted(result.errors, 'error')}, {counted(result.warnings, 'warning')}"
+    verdict = tr("❌ **Failed**") if failed else tr("✅ **Passed**")
     lines.append(
-        f"{verdict}: {counts} in {result.files_with_findings} of {result.files_checked} files "
-        f"(plan `{escape(result.plan_root)}`, as of {result.as_of.isoformat()})."
+        tr(
+            "{verdict}: {counts} in {n} of {total} files (plan `{root}`, as of {date}).",
+            verdict=verdict,
+            counts=counts,
+            n=result.files_with_findings,
+            total=result.files_checked,
+            root=escape(result.plan_root),
+            date=long_date(result.as_of, active()),
+        )
     )
-    lines += ["", "| Pillar | Files | Errors | Warnings | Result |", "|---|---:|---:|---:|---|"]
+    headers = [tr("Pillar"), tr("Files"), tr("Errors"), tr("Warnings"), tr("Result")]
+    lines += ["", "| " + " | ".join(headers) + " |", "|---|---:|---:|---:|---|"]
     groups: dict[str, list[str]] = {}
+    dialogue = tr("Dialogue and organizations")
     for path in result.files:
         pillar = result.file_pillars.get(path)
         if path not in result.file_pillars:
-            key = "Dialogue and organizations"
+            key = dialogue
         elif pillar in result.pillar_labels:
             key = result.pillar_labels[pillar]
         else:
-            key = "Initiatives with an unknown pillar"
+            key = tr("Initiatives with an unknown pillar")
         groups.setdefault(key, []).append(path)
     threshold = Severity.WARNING if strict else Severity.ERROR
-    for key in sorted(groups, key=lambda k: (k.startswith("Dialogue"), k)):
+    for key in sorted(groups, key=lambda k: (k == dialogue, k)):
         paths = set(groups[key])
         sev = Counter(d.severity for d in result.diagnostics if d.location.path in paths)
         bad = any(d.severity >= threshold for d in result.diagnostics if d.location.path in paths)
@@ -42,16 +51,19 @@ def render(result: CheckResult, *, strict: bool = False) -> str:
             f"| {'❌' if bad else '✅'} |"
         )
     if result.diagnostics:
-        lines += ["", f"<details><summary>Findings ({len(result.diagnostics)})</summary>", ""]
-        lines += ["| Where | Severity | Code | Message |", "|---|---|---|---|"]
+        findings = tr("Findings ({n})", n=len(result.diagnostics))
+        lines += ["", f"<details><summary>{findings}</summary>", ""]
+        headers = [tr("Where"), tr("Severity"), tr("Code"), tr("Message")]
+        lines += ["| " + " | ".join(headers) + " |", "|---|---|---|---|"]
         for d in result.diagnostics[:MAX_ROWS]:
             where = escape(d.location.path)
             if d.location.line is not None:
                 where += f":{d.location.line}:{d.location.column or 1}"
             lines.append(
-                f"| {where} | {d.severity.label} | {d.code} {d.name} | {escape(d.message)} |"
+                f"| {where} | {severity_label(d.severity)} | {d.code} {d.name} "
+                f"| {escape(say(d.message))} |"
             )
         if len(result.diagnostics) > MAX_ROWS:
-            lines.append(f"| … | | | {len(result.diagnostics) - MAX_ROWS} more |")
+            lines.append(f"| … | | | {tr('{n} more', n=len(result.diagnostics) - MAX_ROWS)} |")
         lines += ["", "</details>"]
     return "\n".join(lines) + "\n\n"

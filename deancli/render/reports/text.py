@@ -8,7 +8,8 @@ from typing import ClassVar, TextIO
 from rich.text import Text
 
 from deancli.base.diagnostics import Diagnostic, Severity
-from deancli.base.textsafe import plural, safe
+from deancli.base.i18n import active, counted, long_date, say, severity_label, tr
+from deancli.base.textsafe import safe
 from deancli.check.result import CheckResult
 from deancli.render.console import make_console
 from deancli.render.reports.base import ReportOptions
@@ -30,30 +31,43 @@ def location_text(d: Diagnostic) -> str:
 
 
 def summary_line(result: CheckResult) -> Text:
-    what = (
-        f"{plural(result.files_checked, 'file')} ({plural(result.initiatives, 'initiative')}, "
-        f"{plural(result.pillars, 'pillar')}, {plural(result.organizations, 'organization')}) "
-        f"in {safe(result.plan_root)}/, as of {result.as_of.isoformat()}"
+    what = tr(
+        "{files} ({initiatives}, {pillars}, {organizations}) in {root}/, as of {date}",
+        files=counted(result.files_checked, "file"),
+        initiatives=counted(result.initiatives, "initiative"),
+        pillars=counted(result.pillars, "pillar"),
+        organizations=counted(result.organizations, "organization"),
+        root=safe(result.plan_root),
+        date=long_date(result.as_of, active()),
     )
     if result.reported_paths:
-        what += f"; reporting on {plural(result.files_reported, 'file')}"
+        what += tr("; reporting on {files}", files=counted(result.files_reported, "file"))
     if result.suppressed:
-        what += f"; {len(result.suppressed)} suppressed"
+        what += tr("; {n} suppressed", n=len(result.suppressed))
     if not result.diagnostics:
-        return Text.assemble(("All checks passed", "bold green"), f": checked {what}.")
+        head, _, tail = tr("All checks passed: checked {what}.", what=what).partition(":")
+        return Text.assemble((head, "bold green"), ":" + tail)
     parts = []
     if result.errors:
-        parts.append((plural(result.errors, "error"), "bold red"))
+        parts.append((counted(result.errors, "error"), "bold red"))
     if result.warnings:
-        parts.append((plural(result.warnings, "warning"), "bold yellow"))
+        parts.append((counted(result.warnings, "warning"), "bold yellow"))
     if result.infos:
-        parts.append((plural(result.infos, "note"), "bold cyan"))
-    text = Text("Found ")
+        parts.append((counted(result.infos, "note"), "bold cyan"))
+    # "Found {counts} in {files}; checked {what}.", with each count in its colour
+    sentence = tr(
+        "Found {counts} in {files}; checked {what}.",
+        files=counted(result.files_with_findings, "file"),
+        what=what,
+        counts="\0",
+    )
+    before, _, after = sentence.partition("\0")
+    text = Text(before)
     for i, part in enumerate(parts):
         if i:
-            text.append(" and " if i == len(parts) - 1 else ", ")
+            text.append(tr(" and ") if i == len(parts) - 1 else ", ")
         text.append(*part)
-    text.append(f" in {plural(result.files_with_findings, 'file')}; checked {what}.")
+    text.append(after)
     return text
 
 
@@ -82,10 +96,11 @@ class ConciseReporter:
         """What follows the findings: the suppressed ones when asked, then the summary."""
         if self.options.show_suppressed and result.suppressed:
             self.console.print(
-                Text(f"Suppressed ({len(result.suppressed)}):", style="bold"), soft_wrap=True
+                Text(tr("Suppressed ({n}):", n=len(result.suppressed)), style="bold"),
+                soft_wrap=True,
             )
             for s in result.suppressed:
-                reason = safe(s.reason) if s.reason else "(no reason given)"
+                reason = safe(say(s.reason)) if s.reason else tr("(no reason given)")
                 self.console.print(
                     Text.assemble(
                         "  ",
@@ -102,9 +117,9 @@ class ConciseReporter:
         return Text.assemble(
             (location_text(d), "bold"),
             ": ",
-            (f"{d.severity.label}[{d.code}]", _STYLE[d.severity]),
+            (f"{severity_label(d.severity)}[{d.code}]", _STYLE[d.severity]),
             f" {d.name}: ",
-            safe(d.message),
+            safe(say(d.message)),
         )
 
     def report(self, result: CheckResult) -> None:
@@ -133,9 +148,20 @@ class FullReporter(ConciseReporter):
                 files = len({x.location.path for x in rest})
                 self.console.print(
                     Text.assemble(
-                        (f"… {len(rest)} × {d.name} ({d.code}) more", "bold"),
-                        f", in {plural(files, 'file')}; --verbose shows every one "
-                        "(--format concise, one line each)",
+                        (
+                            tr(
+                                "… {n} × {name} ({code}) more",
+                                n=len(rest),
+                                name=d.name,
+                                code=d.code,
+                            ),
+                            "bold",
+                        ),
+                        tr(
+                            ", in {files}; --verbose shows every one "
+                            "(--format concise, one line each)",
+                            files=counted(files, "file"),
+                        ),
                     ),
                     soft_wrap=True,
                 )
@@ -146,8 +172,8 @@ class FullReporter(ConciseReporter):
         style = _STYLE[d.severity]
         out = [
             Text.assemble(
-                (f"{d.severity.label}[{d.code}]", style),
-                (f": {safe(d.message)}", "bold"),
+                (f"{severity_label(d.severity)}[{d.code}]", style),
+                (f": {safe(say(d.message))}", "bold"),
                 (f"  ({d.name})", "dim"),
             ),
             Text.assemble(("  --> ", "blue"), location_text(d)),
@@ -172,13 +198,13 @@ class FullReporter(ConciseReporter):
                 )
             )
         if d.hint:
-            out.append(Text.assemble(("  = help: ", "bold cyan"), safe(d.hint)))
+            out.append(Text.assemble((tr("  = help: "), "bold cyan"), safe(say(d.hint))))
         for rel in d.related:
             out.append(
                 Text.assemble(
-                    ("  = note: ", "bold"),
-                    safe(rel.message),
-                    " at ",
+                    (tr("  = note: "), "bold"),
+                    safe(say(rel.message)),
+                    tr(" at "),
                     (_rel_loc(rel.location.path, rel.location.line, rel.location.column), "bold"),
                 )
             )
