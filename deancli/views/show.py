@@ -26,6 +26,7 @@ from deancli.views.table import (
     done_cell,
     text_in,
     text_json,
+    with_legend,
 )
 
 
@@ -140,7 +141,7 @@ def milestone_table(plan: Plan, ini: Initiative, as_of: dt.date, lang: str) -> T
         rows.append(
             [
                 m.id,
-                milestone_date(m)[1] or t("none", lang),
+                milestone_date(m)[1] or t("no_date", lang),
                 title,
                 i18n.kind(m.kind, lang),
                 milestone_status_text(m, as_of, lang),
@@ -181,7 +182,7 @@ def milestone_notes_table(ini: Initiative, lang: str) -> Table | None:
 
 def source_table(plan: Plan, ini: Initiative, lang: str) -> Table:
     rows: list[list[Cell]] = [
-        [src.id, src.title, src.publisher, src.date or t("none", lang), src.url or ""]
+        [src.id, src.title, src.publisher, src.date or t("no_date", lang), src.url or ""]
         for src in cited_sources(plan, ini)
     ]
     return Table(
@@ -229,7 +230,6 @@ def indicator_table(ini: Initiative, lang: str) -> Table | None:
             t("unit", lang),
         ],
         rows=rows,
-        numeric={3},
         wide={0},
     )
 
@@ -301,7 +301,9 @@ class ShowView:
         return show_fields(self.plan, self.initiative, self.as_of, self.lang)
 
     def milestones(self) -> Table:
-        return milestone_table(self.plan, self.initiative, self.as_of, self.lang)
+        return with_legend(
+            milestone_table(self.plan, self.initiative, self.as_of, self.lang), self.lang
+        )
 
     def milestone_notes(self) -> Table | None:
         return milestone_notes_table(self.initiative, self.lang)
@@ -310,7 +312,7 @@ class ShowView:
         return indicator_table(self.initiative, self.lang)
 
     def sources(self) -> Table:
-        return source_table(self.plan, self.initiative, self.lang)
+        return with_legend(source_table(self.plan, self.initiative, self.lang), self.lang)
 
     def cited_sources(self) -> list[Any]:
         return cited_sources(self.plan, self.initiative)

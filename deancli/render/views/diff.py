@@ -6,75 +6,144 @@ from typing import Any, TextIO
 
 from rich.text import Text
 
+from deancli.base.i18n import N_, active, initiative_status, long_date, milestone_status, t, tr
 from deancli.base.textsafe import safe
 from deancli.history.diff import Change, PlanDiff
 from deancli.render.console import make_console
 from deancli.views.progress import Tally
+from deancli.views.table import text_in
 
-NONE = "—"
+
+def _none() -> str:
+    return t("none", active())
 
 
 def _value(v: Any) -> str:
     if v is None or v == []:
-        return NONE
+        return _none()
     if isinstance(v, list):
         return ", ".join(str(x) for x in v)
     return str(v)
 
 
+def _status(v: Any, milestone: bool) -> str:
+    if not isinstance(v, str):
+        return _value(v)
+    lang = active()
+    return milestone_status(v, lang) if milestone else initiative_status(v, lang)
+
+
+_FIELDS = {
+    "status": N_("status"),
+    "pillar": N_("pillar"),
+    "due": N_("due"),
+    "completion date": N_("completion date"),
+    "title": N_("title"),
+    "title.es": N_("title (es)"),
+    "title.en": N_("title (en)"),
+    "leads.mx": N_("Mexican leads"),
+    "leads.us": N_("U.S. leads"),
+    "file": N_("file"),
+}
+
+
 def describe(c: Change) -> str:
-    """One line in plain words, e.g. ``milestone summit: due 2024-Q1 → 2024-Q3``."""
-    where = f"milestone {c.milestone}: " if c.milestone else ""
+    """One line in plain words, in the reader's language, e.g. ``milestone summit: due
+    2024-Q1 → 2024-Q3``."""
     if c.field == "milestone":
-        return f"milestone {c.milestone} {'added' if c.after else 'removed'}"
+        if c.after:
+            return tr("milestone {id} added", id=c.milestone)
+        return tr("milestone {id} removed", id=c.milestone)
     if c.field == "completed":
-        return f"{where}completed ({_value(c.before)} → done, {_value(c.after)})"
-    label = {"leads.mx": "Mexican leads", "leads.us": "U.S. leads"}.get(c.field, c.field)
-    return f"{where}{label} {_value(c.before)} → {_value(c.after)}"
+        text = tr(
+            "completed ({before} → done, {after})",
+            before=_status(c.before, True),
+            after=_value(c.after),
+        )
+    else:
+        label = tr(_FIELDS[c.field]) if c.field in _FIELDS else c.field
+        if c.field == "status":
+            before, after = (
+                _status(c.before, bool(c.milestone)),
+                _status(c.after, bool(c.milestone)),
+            )
+        else:
+            before, after = _value(c.before), _value(c.after)
+        text = f"{label} {before} → {after}"
+    return tr("milestone {id}: {change}", id=c.milestone, change=text) if c.milestone else text
 
 
 def tally_text(t: Tally | None) -> str:
     if t is None:
-        return NONE
+        return _none()
     pct = f" ({round(t.ratio * 100)}%)" if t.ratio is not None else ""
     return f"{t.done}/{t.counted}{pct}"
 
 
 def heading(diff: PlanDiff) -> str:
-    return f"Plan changes {diff.base} → {diff.head} (as of {diff.as_of.isoformat()})"
+    return tr(
+        "Plan changes {base} → {head} (as of {date})",
+        base=_side(diff.base),
+        head=_side(diff.head),
+        date=long_date(diff.as_of, active()),
+    )
+
+
+def _side(name: str) -> str:
+    """A revision's name; the two names dean gives itself are translated."""
+    if name == "working tree":
+        return tr("working tree")
+    if name.startswith("merge-base "):
+        return tr("merge-base {sha}", sha=name.removeprefix("merge-base "))
+    return name
+
+
+def unreadable(path: str, side: str) -> str:
+    if side == "base":
+        return tr(
+            "{path} could not be read at base; it is left out (dean validate says why)", path=path
+        )
+    return tr(
+        "{path} could not be read at head; it is left out (dean validate says why)", path=path
+    )
+
+
+def _wrapped(console: Any, text: str, indent: str, style: str) -> None:
+    """``text`` on lines of the console's width, broken between words; the lines after the
+    first start with ``indent``."""
+    import textwrap
+
+    width = max(40, console.width)
+    lines = textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False)
+    for line in lines or [text]:
+        console.print(Text(line, style=style), soft_wrap=True)
 
 
 def render_text(diff: PlanDiff, out: TextIO, *, color: bool | None) -> None:
     console = make_console(out, color=color)
+    lang = active()
     console.print(Text(safe(heading(diff)), style="bold"), soft_wrap=True)
-    for label, files in (("base", diff.invalid_base), ("head", diff.invalid_head)):
+    for side, files in (("base", diff.invalid_base), ("head", diff.invalid_head)):
         for f in files:
-            console.print(
-                Text(
-                    f"! {safe(f)} could not be read at {label}; it is left out "
-                    "(dean validate says why)",
-                    style="yellow",
-                ),
-                soft_wrap=True,
-            )
+            console.print(Text("! " + unreadable(safe(f), side), style="yellow"), soft_wrap=True)
     if diff.empty:
-        console.print("No change to initiatives.")
+        console.print(t("history_no_events", lang))
     for d in diff.initiatives:
-        title = safe(d.title.get("en"))
+        title = safe(text_in(d.title, lang))
+        # titles and changes wrap between words, under their first word
         if d.kind == "added":
-            console.print(
-                Text(f"+ initiative {d.id} added: {title}", style="green"), soft_wrap=True
-            )
+            line = tr("+ initiative {id} added: {title}", id=d.id, title=title)
+            _wrapped(console, line, "  ", "green")
         elif d.kind == "removed":
-            console.print(
-                Text(f"- initiative {d.id} removed: {title}", style="red"), soft_wrap=True
-            )
+            line = tr("- initiative {id} removed: {title}", id=d.id, title=title)
+            _wrapped(console, line, "  ", "red")
         else:
-            console.print(Text(f"~ initiative {d.id}: {title}", style="bold"), soft_wrap=True)
+            line = tr("~ initiative {id}: {title}", id=d.id, title=title)
+            _wrapped(console, line, "  ", "bold")
             for c in d.changes:
-                console.print(Text(f"    {safe(describe(c))}"), soft_wrap=True)
+                _wrapped(console, f"    {safe(describe(c))}", "      ", "")
     console.print()
-    console.print(Text("Progress per pillar (done/counted)", style="bold"))
+    console.print(Text(tr("Progress per pillar (done/counted)"), style="bold"))
     for p in diff.progress:
         mark = "" if tally_text(p.before) == tally_text(p.after) else "  *"
         console.print(f"  {p.roman:<4} {tally_text(p.before):>12} → {tally_text(p.after)}{mark}")

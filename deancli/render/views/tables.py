@@ -18,7 +18,7 @@ from rich.text import Text
 
 from deancli.base.textsafe import safe
 from deancli.render.console import make_console
-from deancli.views.table import Bar, Cell, Stacked, Table, compact_bars
+from deancli.views.table import Bar, Cell, Stacked, Table, aligned_right, compact_bars
 
 NARROW = 100
 
@@ -50,17 +50,18 @@ def rich_table(view: Table, lang: str) -> RichTable:
         padding=(0, 1),
         collapse_padding=True,
         show_footer=view.footer is not None,
-        caption=Text(safe(view.caption)) if view.caption else None,
+        caption=Text(safe(view.caption, keep_newlines=True)) if view.caption else None,
         caption_justify="left",
         pad_edge=False,
         expand=False,
     )
+    right = aligned_right(view)
     for i, header in enumerate(view.headers):
         wide = i in view.wide
         table.add_column(
             Text(header, style="bold"),
             footer=_cell(view.footer[i], lang) if view.footer else "",
-            justify="right" if i in view.numeric else "left",
+            justify="right" if i in right else "left",
             overflow="fold",
             no_wrap=not (wide or i in view.wrap),
             ratio=1 if wide else None,
@@ -79,6 +80,7 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
     column labels the title line; when it is short (a date, a number) the figures line up
     after its width, else (ids) they start under it, indented by 2."""
     (wide,) = view.wide
+    right = aligned_right(view)
     cols = [i for i in range(len(view.headers)) if i != wide]
     rows = view.rows + ([view.footer] if view.footer else [])
     widths = {
@@ -97,7 +99,7 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
         for n, i in enumerate(figures):
             value = cells.get(i, "")
             pad = widths[i] - cell_len(value)
-            text = " " * pad + value if i in view.numeric else value + " " * pad
+            text = " " * pad + value if i in right else value + " " * pad
             if n:
                 out.append("  ")
             out.append(text, style=styles.get(i) or "")
@@ -140,7 +142,7 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
         if r_index < len(rows) - 1:
             out.append(Text())
     if view.caption:
-        out += [Text(), Text(safe(view.caption))]
+        out += [Text(), Text(safe(view.caption, keep_newlines=True))]
     return out
 
 
