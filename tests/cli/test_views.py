@@ -197,7 +197,7 @@ def test_show_csv_lists_milestones(dean, in_repo):
     assert rows[0] == ["Id", "Date", "Milestone", "Kind", "Status", "Sources"]
     assert rows[1][:2] == ["education-high-tech-summit", "2024-Q1"]
     assert rows[1][4] == "unknown, due 2024-Q1"
-    assert rows[2][:2] == ["university-collaboration", "—"]
+    assert rows[2][:2] == ["university-collaboration", "n.d."]
 
 
 @pytest.mark.parametrize("width", ["80", "120"])
