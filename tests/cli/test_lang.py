@@ -192,3 +192,21 @@ def test_the_mid_word_check_can_fail():
     assert (
         _wrapped_mid_word(["https://example.org/a-very-long-" + "x" * 48, "tail-of/url"], 80) == []
     )
+
+
+def test_the_job_summary_and_annotations_in_spanish(dean, plan_copy, tmp_path):
+    for path in (plan_copy / "initiatives").glob("*.yaml"):  # the 12 missing leads show
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("  # dean: ignore[missing-lead] --", "  #"), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    env = {"LANG": "es_MX.UTF-8", "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = dean("validate", "--as-of", AS_OF, env=env)
+    assert result.exit_code == 0
+    text = summary.read_text(encoding="utf-8")
+    assert "✅ **Aprobado**: 0 errores, 12 advertencias en 8 de 13 archivos" in text
+    assert "| Pilar | Archivos | Errores | Advertencias | Resultado |" in text
+    assert "| I: Reconstruir juntos | 4 | 0 |" in text
+    assert "| Diálogo y organizaciones | 2 | 0 | 0 | ✅ |" in text
+    assert "<details><summary>Hallazgos (12)</summary>" in text
+    assert "title=dean DEAN211 missing-lead::la iniciativa 2 no tiene dependencia" in result.stdout
+    assert result.stdout.rstrip().endswith("dean: 0 errores, 12 advertencias en 13 archivos")
