@@ -45,7 +45,15 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"dean {__version__} (plan schema {PLAN_SCHEMA_VERSION})")
+        from deancli.base.i18n import tr
+
+        typer.echo(
+            tr(
+                "dean {version} (plan schema {schema})",
+                version=__version__,
+                schema=PLAN_SCHEMA_VERSION,
+            )
+        )
         raise typer.Exit()
 
 
@@ -110,5 +118,7 @@ def main() -> None:
     except Exception as exc:  # outside any command body: still no traceback for users
         if os.environ.get("DEAN_DEBUG"):
             raise
-        sys.stderr.write(f"dean: internal error: {type(exc).__name__}\n")
+        from deancli.base.i18n import tr
+
+        sys.stderr.write(tr("dean: internal error: {kind}", kind=type(exc).__name__) + "\n")
         sys.exit(3)
