@@ -230,6 +230,10 @@ def click_text(text: str) -> str:
 
 def show_error(exc: Any) -> None:
     """What Click's ``show`` prints for an error, in the run's language."""
+    no_args = getattr(click.exceptions, "NoArgsIsHelpError", None)
+    if no_args is not None and isinstance(exc, no_args):  # `dean` alone: the help, translated
+        exc.show()
+        return
     usage_error = isinstance(exc, click.exceptions.UsageError)
     if usage_error and exc.ctx is not None:
         hint = ""

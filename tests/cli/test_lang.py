@@ -210,3 +210,12 @@ def test_the_job_summary_and_annotations_in_spanish(dean, plan_copy, tmp_path):
     assert "<details><summary>Hallazgos (12)</summary>" in text
     assert "title=dean DEAN211 missing-lead::la iniciativa 2 no tiene dependencia" in result.stdout
     assert result.stdout.rstrip().endswith("dean: 0 errores, 12 advertencias en 13 archivos")
+
+
+@pytest.mark.parametrize("args", [[], ["milestone"]])
+def test_a_group_without_a_command_shows_its_help(dean, args):
+    for env, start in (({}, "Usage: dean"), ({"LANG": "es_MX.UTF-8"}, "Uso: dean")):
+        result = dean(*args, env=env)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(start)
+        assert "Error:" not in result.stderr
