@@ -263,16 +263,16 @@ class DeanGroup(typer.core.TyperGroup):
         **extra: Any,
     ) -> Any:
         extra["windows_expand_args"] = windows_expand_args
-        argv = list(sys.argv[1:] if args is None else args)
-        lang = resolve_lang(lang_in_args(argv))
+        argv = list(sys.argv[1:] if args is None else args)  # to look for --lang only: Click
+        lang = resolve_lang(lang_in_args(argv))  # still gets `args` (None: it expands globs)
         install()
         with i18n.use(lang):
             translate_tree(self)
             if not standalone_mode:
-                return super().main(argv, prog_name, complete_var, False, **extra)
+                return super().main(args, prog_name, complete_var, False, **extra)
             # Click's own error output is English: show errors here, in the run's language
             try:
-                code = super().main(argv, prog_name, complete_var, False, **extra)
+                code = super().main(args, prog_name, complete_var, False, **extra)
             except click.exceptions.ClickException as exc:
                 show_error(exc)
                 sys.exit(exc.exit_code)
