@@ -23,6 +23,7 @@ from typing import Any
 
 from deancli.base.diagnostics import Diagnostic, Location, Severity, Span
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import M, tr
 from deancli.check.result import CheckResult
 from deancli.check.suppress import Suppressed
 
@@ -65,20 +66,22 @@ def loads(text: str, display: str) -> list[Entry]:
     try:
         data: Any = json.loads(text)
         if not isinstance(data, dict) or data.get("version") != VERSION:
-            raise ValueError(f"not a version {VERSION} dean baseline")
+            raise ValueError(tr("not a version {n} dean baseline", n=VERSION))
         if not isinstance(data.get("entries"), list):
-            raise ValueError("`entries` must be a list")
+            raise ValueError(tr("`entries` must be a list"))
         out = []
         for e in data["entries"]:
             if not isinstance(e, dict) or not {"file", "rule", "path", "message"} <= set(e):
-                raise ValueError("each entry needs file, rule, path and message")
+                raise ValueError(tr("each entry needs file, rule, path and message"))
             fields = (e["file"], e["rule"], e["path"], e["message"])
             if not all(isinstance(x, str) for x in fields):
-                raise ValueError("an entry's file, rule, path and message must be strings")
+                raise ValueError(tr("an entry's file, rule, path and message must be strings"))
             out.append(fields)
         return out
     except (ValueError, KeyError, TypeError) as exc:
-        raise UsageProblem(f"cannot read the baseline {display}: {exc}") from None
+        raise UsageProblem(
+            tr("cannot read the baseline {path}: {reason}", path=display, reason=exc)
+        ) from None
 
 
 def entries(result: CheckResult) -> list[Entry]:
@@ -99,7 +102,9 @@ def apply(
         k = key(d, result.plan_root)
         if left[k] > 0:
             left[k] -= 1
-            silenced.append(Suppressed(d, f"in the baseline {display}", display, external=True))
+            silenced.append(
+                Suppressed(d, M("in the baseline {path}", path=display), display, external=True)
+            )
         else:
             kept.append(d)
     lines = text.splitlines()
@@ -110,9 +115,15 @@ def apply(
         kept.append(
             Diagnostic(
                 *STALE[:3],
-                f"baseline entry matches no finding: {r} in {f} at {p or '-'}: {m}",
+                M(
+                    "baseline entry matches no finding: {rule} in {file} at {path}: {message}",
+                    rule=r,
+                    file=f,
+                    path=p or "-",
+                    message=m,
+                ),
                 Location.at(display, Span(line, 1) if line else None),
-                hint="the finding was fixed or changed; drop the entry with --update-baseline",
+                hint=M("the finding was fixed or changed; drop the entry with --update-baseline"),
             )
         )
     still = list((Counter(recorded) - Counter(stale)).elements())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M, nM
 
 MAX_FINDINGS_PER_FILE = 100
 TOO_MANY_FINDINGS: Final = (
@@ -35,9 +36,13 @@ def cap_per_file(diags: list[Diagnostic]) -> list[Diagnostic]:
         out.append(
             Diagnostic(
                 *TOO_MANY_FINDINGS[:3],
-                f"{len(items) - MAX_FINDINGS_PER_FILE} more findings in this file not shown",
+                nM(
+                    "{n} more finding in this file not shown",
+                    "{n} more findings in this file not shown",
+                    len(items) - MAX_FINDINGS_PER_FILE,
+                ),
                 Location(path),
-                hint="fix the findings above and run dean validate again",
+                hint=M("fix the findings above and run dean validate again"),
             )
         )
     return out

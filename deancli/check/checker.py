@@ -8,6 +8,7 @@ from pathlib import Path
 
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import active, tr
 from deancli.check.cap import cap_per_file
 from deancli.check.result import CheckResult
 from deancli.check.suppress import Suppressed
@@ -23,14 +24,17 @@ def select_paths(root: Path, paths: Sequence[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if not p.exists():
-            raise UsageProblem(f"no such file or directory: {raw}")
+            raise UsageProblem(tr("no such file or directory: {path}", path=raw))
         resolved = p.resolve()
         try:
             resolved.relative_to(root)
         except ValueError:
             raise UsageProblem(
-                f"{raw} is not inside the plan directory {loader.display_path(root)}; "
-                "choose the plan with --plan"
+                tr(
+                    "{path} is not inside the plan directory {root}; choose the plan with --plan",
+                    path=raw,
+                    root=loader.display_path(root),
+                )
             ) from None
         out.append(resolved)
     return out
@@ -105,7 +109,8 @@ def check(
         sources=sources,
         files=[doc.display for doc in loaded.documents],
         file_pillars={i.doc.display: i.pillar for i in plan.initiatives},
-        pillar_labels={p.number: f"{p.roman}: {p.title.get('en')}" for p in plan.pillars},
+        # in the run's language (the job summary's rows)
+        pillar_labels={p.number: f"{p.roman}: {p.title.get(active())}" for p in plan.pillars},
         suppressed=suppressed,
         config=config.display,
         file_ids={i.doc.display: i.id for i in plan.initiatives if i.id is not None},

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from deancli.base.diagnostics import Severity
+from deancli.base.i18n import N_, tr
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,13 @@ _HEADING = re.compile(r"^### (DEAN\d{3}) [a-z-]+ \((?:error|warning|info)\)$", r
 
 
 @cache
-def documentation() -> dict[str, str]:
+def documentation(name: str = "rules.md") -> dict[str, str]:
     """Each code's section of docs/rules.md (the one place rules are documented; it ships
-    inside the package), without its heading."""
+    inside the package), without its heading. ``rules.es.md`` holds the sections translated
+    into Spanish so far (`dean explain` falls back to the English one, saying so)."""
     from deancli.base.resources import docs_dir
 
-    path = docs_dir() / "rules.md"
+    path = docs_dir() / name
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
@@ -74,27 +76,39 @@ def documentation() -> dict[str, str]:
     return out
 
 
-def help_text(code: str) -> str:
-    """The documentation of a code as plain text: its docs/rules.md section, else its
-    summary."""
+def help_text(code: str, lang: str = "en") -> str:
+    """The documentation of a code as plain text: its docs/rules.md section (in Spanish, its
+    rules.es.md section, else the English one introduced as such), else its summary."""
+    if lang == "es":
+        translated = documentation("rules.es.md").get(code)
+        if translated:
+            return translated
     doc = documentation().get(code)
-    if doc:
-        return doc
     info = find(code)
-    return f"{info.summary[0].upper()}{info.summary[1:]}." if info else ""
+    summary = _sentence(tr(info.summary, lang=lang)) if info else ""
+    if doc and lang != "en":  # not translated yet: the summary, then the English, said so
+        only = tr("(This documentation exists only in English.)", lang=lang)
+        return f"{summary}\n\n{only}\n\n{doc}"
+    return doc or summary
 
 
-_CONFIGURE = """Configure it in dean.toml (or [tool.dean] in pyproject.toml):
+def _sentence(text: str) -> str:
+    return f"{text[0].upper()}{text[1:]}." if text else ""
+
+
+_CONFIGURE = N_(
+    """Configure it in dean.toml (or [tool.dean] in pyproject.toml):
   [rules]
   {name} = "off"  # or "info", "warning", "error"
 Silence one finding, with a reason, on its line or the line above its key:
   # dean: ignore[{name}] -- reason"""
+)
 
 
-def configure_text(name: str) -> str:
+def configure_text(name: str, lang: str = "en") -> str:
     """How to configure or suppress a code: the fixed footer of `dean explain` and of SARIF
     help (every line fits 80 columns with the longest name)."""
-    return _CONFIGURE.format(name=name)
+    return tr(_CONFIGURE, lang=lang, name=name)
 
 
 def description(code: str) -> str:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from deancli.base.diagnostics import Diagnostic, Location, Severity, Span, json_path
+from deancli.base.i18n import M
 from deancli.plan.loader import Document
 
 UNUSED = ("DEAN021", "unused-suppression", Severity.WARNING, "a suppression that silences nothing")
@@ -163,24 +164,30 @@ def apply(
             at = Location.at(s.path, Span(s.line, s.column))
             unused = [r for r in s.rules if r not in s.used]
             if not s.rules or unused:
-                names = ", ".join(f"`{r}`" for r in unused) or "no rule"
+                names = ", ".join(f"`{r}`" for r in unused)
                 kept.append(
                     Diagnostic(
                         *UNUSED[:3],
-                        f"suppression of {names} silences nothing here",
+                        M("suppression of {rules} silences nothing here", rules=names)
+                        if names
+                        else M("suppression of no rule silences nothing here"),
                         at,
-                        hint="remove it, or move it to the line of the finding (or the line "
-                        "above the key it is about)",
+                        hint=M(
+                            "remove it, or move it to the line of the finding (or the line "
+                            "above the key it is about)"
+                        ),
                     )
                 )
             if not s.reason:
                 kept.append(
                     Diagnostic(
                         *NO_REASON[:3],
-                        "suppression without a reason",
+                        M("suppression without a reason"),
                         at,
-                        hint="say why after `--`, e.g. "
-                        "`# dean: ignore[DEAN211] -- no lead is public`",
+                        hint=M(
+                            "say why after `--`, e.g. "
+                            "`# dean: ignore[DEAN211] -- no lead is public`"
+                        ),
                     )
                 )
     return kept, silenced

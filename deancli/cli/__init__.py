@@ -12,7 +12,8 @@ import typer
 
 from deancli import PLAN_SCHEMA_VERSION, __version__
 from deancli.cli._common import AsOfOption, Color, ColorOption, LangOption, PlanOption
-from deancli.cli._help import Group, use_for
+from deancli.cli._help import use_for
+from deancli.cli._i18n import DeanGroup
 
 HELP = """Keep the Mexico–U.S. High-Level Economic Dialogue (DEAN/HLED) work plan as data, check it,
 and see where it stands.
@@ -38,7 +39,7 @@ Exit codes: 0 ok, 1 findings, 2 usage error, 3 dean could not run, 130 interrupt
 
 app = typer.Typer(
     name="dean",
-    cls=Group,
+    cls=DeanGroup,  # one language per run (help and Click's messages), global options
     help=HELP,
     no_args_is_help=True,
     add_completion=True,
@@ -50,7 +51,15 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"dean {__version__} (plan schema {PLAN_SCHEMA_VERSION})")
+        from deancli.base.i18n import tr
+
+        typer.echo(
+            tr(
+                "dean {version} (plan schema {schema})",
+                version=__version__,
+                schema=PLAN_SCHEMA_VERSION,
+            )
+        )
         raise typer.Exit()
 
 
@@ -122,5 +131,7 @@ def main() -> None:
     except Exception as exc:  # outside any command body: still no traceback for users
         if os.environ.get("DEAN_DEBUG"):
             raise
-        sys.stderr.write(f"dean: internal error: {type(exc).__name__}\n")
+        from deancli.base.i18n import tr
+
+        sys.stderr.write(tr("dean: internal error: {kind}", kind=type(exc).__name__) + "\n")
         sys.exit(3)

@@ -49,7 +49,11 @@ def parse_as_of(value: str | None) -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+        from deancli.base.i18n import tr
+
+        raise typer.BadParameter(
+            tr("{value} is not a date; use YYYY-MM-DD", value=repr(value))
+        ) from None
 
 
 PlanOption = Annotated[
@@ -102,11 +106,13 @@ def run(fn: Callable[[], int], *, fence: bool = True) -> None:
         ):
             code = fn()
     except UsageProblem as exc:
-        _fail(f"error: {exc}", EXIT_USAGE)
+        _fail(_error(exc), EXIT_USAGE)
     except DeanError as exc:
-        _fail(f"error: {exc}", EXIT_ERROR)
+        _fail(_error(exc), EXIT_ERROR)
     except KeyboardInterrupt:
-        _fail("interrupted", EXIT_INTERRUPTED)
+        from deancli.base.i18n import tr
+
+        _fail(tr("interrupted"), EXIT_INTERRUPTED)
     except BrokenPipeError:
         _quiet_exit()
     except typer.Exit:
@@ -114,14 +120,27 @@ def run(fn: Callable[[], int], *, fence: bool = True) -> None:
     except Exception as exc:  # a bug: say so, without a traceback unless asked
         if os.environ.get("DEAN_DEBUG"):
             raise
+        from deancli.base.i18n import tr
         from deancli.base.textsafe import safe
 
         _fail(
-            f"internal error: {type(exc).__name__}: {safe(str(exc))[:300]}\n"
-            "This is a bug in dean; set DEAN_DEBUG=1 to see the traceback and report it.",
+            tr(
+                "internal error: {kind}: {detail}\n"
+                "This is a bug in dean; set DEAN_DEBUG=1 to see the traceback and report it.",
+                kind=type(exc).__name__,
+                detail=safe(str(exc))[:300],
+            ),
             EXIT_ERROR,
         )
     raise typer.Exit(code)
+
+
+def _error(exc: DeanError) -> str:
+    """``error: ...`` in the run's language (a message made with ``M`` is said in it)."""
+    from deancli.base.i18n import say, tr
+
+    message = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+    return tr("error: {message}", message=say(message))
 
 
 @contextlib.contextmanager
@@ -176,8 +195,10 @@ LangOption = Annotated[
     Lang | None,
     typer.Option(
         "--lang",
-        help="Language of labels and titles (default: from LC_ALL/LC_MESSAGES/LANG: "
-        "Spanish when it starts with 'es', else English).",
+        case_sensitive=False,
+        help="Language of everything dean says, es or en (default: $DEAN_LANG, else the "
+        "lang setting of dean.toml, else Spanish when LC_ALL/LC_MESSAGES/LANG starts with "
+        "'es', else English).",
         show_default=False,
     ),
 ]
@@ -205,18 +226,11 @@ def quotes_plan(fmt: str) -> bool:
 
 
 def pick_lang(lang: Lang | None) -> str:
-    """--lang, else the ``lang`` setting of the configuration found from the working
-    directory, else the locale."""
-    from pathlib import Path
+    """The language of this run: ``--lang``, else what the command line's group decided
+    before parsing (``$DEAN_LANG``, the ``lang`` setting, the locale: see cli/_i18n.py)."""
+    from deancli.base import i18n
 
-    from deancli.base.i18n import default_lang
-    from deancli.plan.config import find_config, quick_setting
-
-    if lang is not None:
-        return lang.value
-    found = find_config(Path.cwd())
-    configured = (quick_setting(found, "lang") or "").lower() if found else ""
-    return configured if configured in ("es", "en") else default_lang()
+    return lang.value if lang is not None else i18n.active()
 
 
 def ci_fence() -> contextlib.AbstractContextManager[None]:
@@ -262,7 +276,9 @@ def load_view_plan_at(  # type: ignore[no-untyped-def]
     for doc in loaded.documents:  # shown where the file is in the working tree
         doc.display = loader.display_path(root / doc.rel)
     if not loaded.documents:
-        raise UsageProblem(f"there is no plan at {at} ({sha[:12]})")
+        from deancli.base.i18n import M
+
+        raise UsageProblem(M("there is no plan at {at} ({sha})", at=at, sha=sha[:12]))
     skipped = [d for d in loaded.documents if not d.ok]
     if skipped:
         sys.stderr.write(t("note_skipped", lang, n=len(skipped)) + "\n")

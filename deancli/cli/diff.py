@@ -8,6 +8,7 @@ from deancli.cli._common import (
     AsOfOption,
     Color,
     ColorOption,
+    LangOption,
     PlanOption,
     choices,
     parse_as_of,
@@ -31,6 +32,7 @@ else:
   dean diff                            the working tree against the merge-base
   dean diff origin/main                the working tree against origin/main
   dean diff HEAD~1 HEAD                the last commit
+  dean diff --lang es                  in Spanish
   dean diff --format markdown >> "$GITHUB_STEP_SUMMARY"
 
 Initiatives are matched by id: added, removed, moved to another file, retitled; status,
@@ -52,6 +54,7 @@ def diff(
     ] = None,
     plan: PlanOption = None,
     fmt: Annotated[DiffFormat, view_format_option("diff", "text")] = "text",
+    lang: LangOption = None,
     as_of: AsOfOption = None,
     color: ColorOption = Color.auto,
 ) -> None:

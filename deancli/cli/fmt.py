@@ -7,6 +7,7 @@ import typer
 
 from deancli.cli import app
 from deancli.cli._common import (
+    LangOption,
     PlanOption,
     run,
 )
@@ -40,12 +41,14 @@ def fmt(
         bool, typer.Option("--diff", help="Show the changes as a diff; write nothing.")
     ] = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Rewrite plan files in the canonical layout, keeping every comment."""
 
     def body() -> int:
         from pathlib import Path
 
+        from deancli.base.i18n import ntr, say, tr
         from deancli.base.textsafe import safe
         from deancli.check import checker
         from deancli.edit.fmt import format_document, write
@@ -64,7 +67,7 @@ def fmt(
             result = format_document(doc)
             if result.problem is not None:
                 refused += 1
-                sys.stderr.write(f"dean: {safe(doc.display)}: {result.problem}\n")
+                sys.stderr.write(f"dean: {safe(doc.display)}: {say(result.problem)}\n")
                 continue
             if not result.change.changed:
                 continue
@@ -72,25 +75,32 @@ def fmt(
             if diff:
                 sys.stdout.write(safe(result.change.diff(), keep_newlines=True))
             elif check:
-                write_wrapped(sys.stdout, f"would reformat {safe(doc.display)}")
+                write_wrapped(sys.stdout, tr("would reformat {path}", path=safe(doc.display)))
             else:
                 write(result)
-                write_wrapped(sys.stdout, f"reformatted {safe(doc.display)}")
-        left = f"{files(refused)} cannot be reformatted safely (see above)" if refused else ""
+                write_wrapped(sys.stdout, tr("reformatted {path}", path=safe(doc.display)))
+        left = (
+            ntr(
+                "{n} file cannot be reformatted safely (see above)",
+                "{n} files cannot be reformatted safely (see above)",
+                refused,
+            )
+            if refused
+            else ""
+        )
         if not (check or diff):
             if left:
                 write_wrapped(sys.stdout, f"{left[0].upper()}{left[1:]}.")
             return 1 if refused else 0
         if not diff:
-            parts = [f"{files(would)} would be reformatted"] if would else []
+            parts = (
+                [ntr("{n} file would be reformatted", "{n} files would be reformatted", would)]
+                if would
+                else []
+            )
             parts += [left] if left else []
-            summary = "; ".join(parts) or "all files already formatted"
+            summary = "; ".join(parts) or tr("all files already formatted")
             write_wrapped(sys.stdout, f"{summary[0].upper()}{summary[1:]}.")
         return 1 if (would or refused) and check else 0
 
     run(body)
-
-
-def files(n: int) -> str:
-    """``1 file``, ``2 files``."""
-    return f"{n} file" if n == 1 else f"{n} files"

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from deancli.cli import app
-from deancli.cli._common import run
+from deancli.cli._common import LangOption, run
 
 
 @app.command(
@@ -31,26 +31,45 @@ def init(
         bool,
         typer.Option("--empty", help="An empty plan (pillars to name, no initiatives)."),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Start a plan repository: a plan, its schemas, editor, pre-commit and CI settings."""
 
     def body() -> int:
         from pathlib import Path
 
+        from deancli.base.i18n import tr
         from deancli.base.textsafe import safe
         from deancli.edit.init import init as start
         from deancli.render.wrap import write_wrapped
 
         outcomes = start(Path(directory), empty=empty)
         for o in outcomes:
-            verb = "created" if o.created else "kept"
-            detail = (
-                f" ({o.detail})" if o.detail and o.created else f": {o.detail}" if o.detail else ""
-            )
-            write_wrapped(sys.stdout, f"{verb} {safe(o.path)}{safe(detail)}")
-        where = "" if directory in (".", "") else f"cd {safe(directory)}, then "
+            path = safe(o.path)
+            if o.created:
+                line = (
+                    tr("created {path} ({detail})", path=path, detail=safe(o.detail))
+                    if o.detail
+                    else tr("created {path}", path=path)
+                )
+            else:
+                line = (
+                    tr("kept {path}: {detail}", path=path, detail=safe(o.detail))
+                    if o.detail
+                    else tr("kept {path}", path=path)
+                )
+            write_wrapped(sys.stdout, line)
         sys.stdout.write("\n")
-        write_wrapped(sys.stdout, f"Next: {where}dean validate (dean new adds an initiative).")
+        if directory in (".", ""):
+            write_wrapped(sys.stdout, tr("Next: dean validate (dean new adds an initiative)."))
+        else:
+            write_wrapped(
+                sys.stdout,
+                tr(
+                    "Next: cd {directory}, then dean validate (dean new adds an initiative).",
+                    directory=safe(directory),
+                ),
+            )
         return 0
 
     run(body)

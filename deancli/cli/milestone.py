@@ -7,12 +7,14 @@ from typing import Annotated, Any
 import typer
 
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import tr
 from deancli.cli import _complete, _edit, app
 from deancli.cli._common import (
     AsOfOption,
     DiffOption,
     DryRunOption,
     InitiativeArgument,
+    LangOption,
     PlanOption,
     parse_as_of,
     run,
@@ -97,13 +99,13 @@ def _position(ini: Any, before: str | None, after: str | None, skip: int | None 
     """The index in the milestones list a milestone goes to: before or after another one,
     else the end (in the list without item ``skip``, the one being moved)."""
     if before and after:
-        raise UsageProblem("give --before or --after, not both")
+        raise UsageProblem(tr("give --before or --after, not both"))
     anchor = before or after
     size = len(ini.doc.data.get("milestones") or [])
     if anchor is None:
         return size - (1 if skip is not None else 0)
     if anchor == (ini.milestones[skip].id if skip is not None else None):
-        raise UsageProblem(f"cannot place milestone {anchor!r} relative to itself")
+        raise UsageProblem(tr("cannot place milestone {id} relative to itself", id=repr(anchor)))
     index = _edit.milestone_index(ini, anchor)
     if skip is not None and skip < index:
         index -= 1
@@ -174,6 +176,7 @@ def add(
     dry_run: DryRunOption = False,
     diff: DiffOption = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Add a milestone to an initiative."""
@@ -187,7 +190,13 @@ def add(
 
         loaded, ini = _load(plan, initiative)
         if milestone in [m.id for m in ini.milestones]:
-            raise UsageProblem(f"initiative {ini.label} already has a milestone {milestone!r}")
+            raise UsageProblem(
+                tr(
+                    "initiative {label} already has a milestone {id}",
+                    label=ini.label,
+                    id=repr(milestone),
+                )
+            )
         item: dict[str, Any] = {"id": milestone}
         if kind is not None:
             item["kind"] = kind
@@ -208,7 +217,12 @@ def add(
             if not isinstance(item.get("title"), dict) or not item["title"].get(lang)
         ]
         if missing:
-            raise UsageProblem(f"missing {', '.join(missing)}: a milestone has a title in both")
+            raise UsageProblem(
+                tr(
+                    "missing {options}: a milestone has a title in both",
+                    options=", ".join(missing),
+                )
+            )
         order = {k: i for i, k in enumerate(MILESTONE_ORDER)}
         item = dict(sorted(item.items(), key=lambda kv: order.get(kv[0], len(order))))
         index = _position(ini, before, after)
@@ -236,6 +250,7 @@ def remove(
     dry_run: DryRunOption = False,
     diff: DiffOption = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Remove a milestone from an initiative."""
@@ -270,6 +285,7 @@ def rename(
     dry_run: DryRunOption = False,
     diff: DiffOption = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Give a milestone a new id, updating the references to it in its file."""
@@ -281,7 +297,13 @@ def rename(
         loaded, ini = _load(plan, initiative)
         index = _edit.milestone_index(ini, milestone)
         if new_id != milestone and new_id in [m.id for m in ini.milestones]:
-            raise UsageProblem(f"initiative {ini.label} already has a milestone {new_id!r}")
+            raise UsageProblem(
+                tr(
+                    "initiative {label} already has a milestone {id}",
+                    label=ini.label,
+                    id=repr(new_id),
+                )
+            )
         ops = [Op("set", ("milestones", index), "id", new_id)]
         renames = {milestone: new_id, f"{ini.id}/{milestone}": f"{ini.id}/{new_id}"}
         for j, m in enumerate(ini.doc.data.get("milestones") or []):
@@ -315,6 +337,7 @@ def move(
     dry_run: DryRunOption = False,
     diff: DiffOption = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Move a milestone to another place in its initiative's list."""
@@ -325,7 +348,7 @@ def move(
 
         if sum(bool(x) for x in (before, after, first, last)) != 1:
             raise UsageProblem(
-                "say where: one of --before MILESTONE, --after MILESTONE, --first, --last"
+                tr("say where: one of --before MILESTONE, --after MILESTONE, --first, --last")
             )
         loaded, ini = _load(plan, initiative)
         index = _edit.milestone_index(ini, milestone)

@@ -8,11 +8,13 @@ from typing import Annotated, Any
 import typer
 
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import tr
 from deancli.cli import _complete, _edit, app
 from deancli.cli._common import (
     AsOfOption,
     DiffOption,
     DryRunOption,
+    LangOption,
     PillarOption,
     PlanOption,
     parse_as_of,
@@ -81,6 +83,7 @@ def new(
     dry_run: DryRunOption = False,
     diff: DiffOption = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Create an initiative file that dean validate accepts."""
@@ -96,7 +99,9 @@ def new(
         given = {"pillar": pillar, "title_es": title_es, "title_en": title_en}
         missing = [f"--{k.replace('_', '-')}" for k, v in given.items() if not v]
         if missing and not asking:
-            raise UsageProblem(f"missing {', '.join(missing)} (or run dean new on a terminal)")
+            raise UsageProblem(
+                tr("missing {options} (or run dean new on a terminal)", options=", ".join(missing))
+            )
         root = load.resolve_writable_plan_dir(plan)
         loaded = load.load_plan(root)
         answers = _ask_missing(loaded.plan, given, lead_mx, lead_us, status) if asking else {}
@@ -126,10 +131,10 @@ def new(
             sys.stdout.write(safe(edit.change.diff(), keep_newlines=True))
         if dry_run or diff:
             if not diff:
-                write_wrapped(sys.stdout, f"would create {safe(edit.change.display)}")
+                write_wrapped(sys.stdout, tr("would create {path}", path=safe(edit.change.display)))
             return 0
         commit_new(edit)
-        write_wrapped(sys.stdout, f"created {safe(edit.change.display)}")
+        write_wrapped(sys.stdout, tr("created {path}", path=safe(edit.change.display)))
         return 0
 
     run(body)
@@ -150,8 +155,10 @@ def _ask_missing(
     out: dict[str, Any] = {}
     roman = ", ".join(f"{p.number} ({p.roman})" for p in plan.pillars)
     if not given["pillar"]:
-        out["pillar"] = _ask(f"Pillar [{roman}]", lambda v: find_pillar(plan, v).number)
-    for key, label in (("title_es", "Title in Spanish"), ("title_en", "Title in English")):
+        out["pillar"] = _ask(
+            tr("Pillar [{choices}]", choices=roman), lambda v: find_pillar(plan, v).number
+        )
+    for key, label in (("title_es", tr("Title in Spanish")), ("title_en", tr("Title in English"))):
         if not given[key]:
             out[key] = _ask(label, _not_empty)
     orgs = sorted(plan.organizations)
@@ -159,8 +166,9 @@ def _ask_missing(
         if flag is None:
             ids = [o for o in orgs if plan.organizations[o].country == country] or orgs
             out[side] = _ask(
-                f"{'Mexican' if side == 'mx' else 'U.S.'} leads (organization ids; "
-                "empty if not publicly known)",
+                tr("Mexican leads (organization ids; empty if not publicly known)")
+                if side == "mx"
+                else tr("U.S. leads (organization ids; empty if not publicly known)"),
                 lambda v: [find_organization(plan, x) for x in v.replace(",", " ").split()],
                 default="",
                 complete=ids,
@@ -168,7 +176,7 @@ def _ask_missing(
     if status is None:
         choices = _statuses()
         out["status"] = _ask(
-            "Status (TAB lists them) [planned]",
+            tr("Status (TAB lists them) [planned]"),
             lambda v: _one_of(v.strip(), choices),
             default="planned",
             complete=choices,
@@ -178,13 +186,19 @@ def _ask_missing(
 
 def _not_empty(value: str) -> str:
     if not value.strip():
-        raise UsageProblem("a title cannot be empty")
+        raise UsageProblem(tr("a title cannot be empty"))
     return value.strip()
 
 
 def _one_of(value: str, choices: list[str]) -> str:
     if value not in choices:
-        raise UsageProblem(f"{value!r} is not a status; valid: {', '.join(choices)}")
+        raise UsageProblem(
+            tr(
+                "{value} is not a status; valid: {choices}",
+                value=repr(value),
+                choices=", ".join(choices),
+            )
+        )
     return value
 
 

@@ -57,6 +57,7 @@ def report(
         import sys
 
         from deancli.base.errors import UsageProblem
+        from deancli.base.i18n import counted, tr
         from deancli.check.checker import check
         from deancli.history.git import head_state
         from deancli.plan import load
@@ -65,9 +66,9 @@ def report(
 
         target = None if output == "-" else Path(output)
         if target is not None and target.is_dir():
-            raise UsageProblem(f"{output} is a directory; name the file to write")
+            raise UsageProblem(tr("{path} is a directory; name the file to write", path=output))
         if target is not None and not target.parent.is_dir():
-            raise UsageProblem(f"no such directory: {target.parent}")
+            raise UsageProblem(tr("no such directory: {path}", path=target.parent))
         root = load.resolve_plan_dir(plan)
         loaded = load.load_plan(root)
         result = check(root, as_of=today, loaded=loaded)
@@ -80,11 +81,18 @@ def report(
         else:
             _write(target, lambda out: renderer(out).render(view))
             size = target.stat().st_size
-            sys.stderr.write(f"dean: wrote {target} ({size // 1024 or 1} KB)\n")
+            sys.stderr.write(
+                tr("dean: wrote {path} ({size} KB)", path=target, size=size // 1024 or 1) + "\n"
+            )
         if result.errors or result.warnings:
             sys.stderr.write(
-                f"dean: note: the plan has {result.errors} error(s) and {result.warnings} "
-                "warning(s); the page lists them at the top (dean validate for details)\n"
+                tr(
+                    "dean: note: the plan has {errors} and {warnings}; the page lists them at "
+                    "the top (dean validate for details)",
+                    errors=counted(result.errors, "error"),
+                    warnings=counted(result.warnings, "warning"),
+                )
+                + "\n"
             )
         return 0
 
@@ -100,11 +108,14 @@ def _write(path: Path, write: Callable[[TextIO], None]) -> None:
     import tempfile
 
     from deancli.base.errors import DeanError
+    from deancli.base.i18n import tr
 
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise DeanError(f"cannot write {path}: {exc.strerror}") from None
+        raise DeanError(
+            tr("cannot write {path}: {reason}", path=path, reason=exc.strerror)
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             write(fh)
@@ -113,7 +124,9 @@ def _write(path: Path, write: Callable[[TextIO], None]) -> None:
     except OSError as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise DeanError(f"cannot write {path}: {exc.strerror}") from None
+        raise DeanError(
+            tr("cannot write {path}: {reason}", path=path, reason=exc.strerror)
+        ) from None
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

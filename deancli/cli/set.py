@@ -6,12 +6,14 @@ from typing import Annotated, Any
 import typer
 
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import say, tr
 from deancli.cli import _complete, _edit, app
 from deancli.cli._common import (
     AsOfOption,
     DiffOption,
     DryRunOption,
     InitiativeArgument,
+    LangOption,
     PlanOption,
     parse_as_of,
     run,
@@ -35,20 +37,43 @@ def parse_value(raw: str, field: str = "FIELD") -> Any:
         return raw
     import shlex
 
-    as_text = f"write {shlex.quote(f'{field}:={raw}')} to store the text as typed"
+    as_text = tr(
+        "write {assignment} to store the text as typed", assignment=shlex.quote(f"{field}:={raw}")
+    )
     shown = f"`{field}={raw}`"
     if "\n" in raw or "\r" in raw:
-        raise UsageProblem(safe(f"{shown}: a value read as YAML must fit on one line; {as_text}"))
+        raise UsageProblem(
+            safe(
+                tr(
+                    "{shown}: a value read as YAML must fit on one line; {as_text}",
+                    shown=shown,
+                    as_text=as_text,
+                )
+            )
+        )
     text = f"v: {raw}\n"
     parsed = yamlio.parse(text, positions=True)
     if parsed.fatal or not isinstance(parsed.data, dict) or list(parsed.data) != ["v"]:
-        reason = parsed.issues[0].message if parsed.issues else "not a single value"
-        raise UsageProblem(safe(f"{shown}: YAML cannot read this value ({reason}); {as_text}"))
+        reason = say(parsed.issues[0].message) if parsed.issues else tr("not a single value")
+        raise UsageProblem(
+            safe(
+                tr(
+                    "{shown}: YAML cannot read this value ({reason}); {as_text}",
+                    shown=shown,
+                    reason=reason,
+                    as_text=as_text,
+                )
+            )
+        )
     if parsed.issues:
         raise UsageProblem(
             safe(
-                f"{shown}: YAML reads this value with a problem "
-                f"({parsed.issues[0].message}); {as_text}"
+                tr(
+                    "{shown}: YAML reads this value with a problem ({reason}); {as_text}",
+                    shown=shown,
+                    reason=say(parsed.issues[0].message),
+                    as_text=as_text,
+                )
             )
         )
     value = parsed.data["v"]
@@ -58,11 +83,16 @@ def parse_value(raw: str, field: str = "FIELD") -> Any:
         if rest.startswith("#"):
             from deancli.edit.splice import render_flow
 
-            kept = "empty (null)" if value is None else f"`{render_flow(value)}`"
+            kept = tr("empty (null)") if value is None else f"`{render_flow(value)}`"
             raise UsageProblem(
                 safe(
-                    f"{shown}: YAML reads `#` after a space as the start of a comment, so the "
-                    f"value would be {kept}; {as_text}"
+                    tr(
+                        "{shown}: YAML reads `#` after a space as the start of a comment, so "
+                        "the value would be {kept}; {as_text}",
+                        shown=shown,
+                        kept=kept,
+                        as_text=as_text,
+                    )
                 )
             )
     return value
@@ -76,13 +106,22 @@ def parse_assignments(items: list[str], base: tuple[Any, ...], *, text: bool = F
         m = ASSIGN_RE.match(item)
         if m is None:
             raise UsageProblem(
-                f"cannot read {item!r}: write FIELD=VALUE, FIELD:=TEXT, FIELD+=VALUE or "
-                "FIELD-=VALUE"
+                tr(
+                    "cannot read {item}: write FIELD=VALUE, FIELD:=TEXT, FIELD+=VALUE or "
+                    "FIELD-=VALUE",
+                    item=repr(item),
+                )
             )
         path, operator, raw = m.groups()
         *parents, key = path.split(".")
         if not all(parents) or not key:
-            raise UsageProblem(f"cannot read {item!r}: {path!r} is not a field name")
+            raise UsageProblem(
+                tr(
+                    "cannot read {item}: {path} is not a field name",
+                    item=repr(item),
+                    path=repr(path),
+                )
+            )
         as_text = text or operator == ":="
         value = raw if as_text else parse_value(raw, path)
         ops.append(Op(OPERATORS[operator], (*base, *parents), key, value))
@@ -139,8 +178,10 @@ def evidence_ops(
 
     if sources and not (in_milestone or status_changed or leads_changed):
         raise UsageProblem(
-            "--source is the evidence for a status or lead change, and this edit changes "
-            "neither; cite a source in a field with FIELD+=SOURCE"
+            tr(
+                "--source is the evidence for a status or lead change, and this edit changes "
+                "neither; cite a source in a field with FIELD+=SOURCE"
+            )
         )
     for source in sources:
         if status_changed or not leads_changed:
@@ -151,13 +192,18 @@ def evidence_ops(
         where = "sources" if in_milestone else "status_sources"
         if status_changed:
             warnings.append(
-                f"the status changed with no source added; give the evidence with "
-                f"--source ID (added to {where})"
+                tr(
+                    "the status changed with no source added; give the evidence with "
+                    "--source ID (added to {where})",
+                    where=where,
+                )
             )
         if leads_changed:
             warnings.append(
-                "the leads changed with no source added; give the evidence with --source ID "
-                "(added to leads.sources)"
+                tr(
+                    "the leads changed with no source added; give the evidence with --source "
+                    "ID (added to leads.sources)"
+                )
             )
     return extra, warnings
 
@@ -254,6 +300,7 @@ def set_(
     dry_run: DryRunOption = False,
     diff: DiffOption = False,
     plan: PlanOption = None,
+    lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Change fields of an initiative or one of its milestones, keeping everything else."""

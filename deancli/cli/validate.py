@@ -10,6 +10,7 @@ from deancli.cli._common import (
     AsOfOption,
     Color,
     ColorOption,
+    LangOption,
     PlanOption,
     choices,
     color_flag,
@@ -41,9 +42,14 @@ def parse_outputs(values: list[str]) -> list[tuple[str, str]]:
     for value in values:
         fmt, sep, path = value.partition(":")
         if not sep or not path or fmt not in REPORTERS:
+            from deancli.base.i18n import tr
+
             raise UsageProblem(
-                f"--output takes FORMAT:PATH with FORMAT one of {', '.join(REPORTERS)}; "
-                f"got {value!r}"
+                tr(
+                    "--output takes FORMAT:PATH with FORMAT one of {formats}; got {value}",
+                    formats=", ".join(REPORTERS),
+                    value=repr(value),
+                )
             )
         _check_writable(path)
         out.append((fmt, path))
@@ -55,25 +61,34 @@ def _check_writable(path: str, option: str = "--output") -> None:
     anything (exit 2)."""
     from pathlib import Path
 
+    from deancli.base.i18n import tr
     from deancli.base.textsafe import safe
 
     p = Path(path)
     parent = p.parent
     reason = None
     if p.is_dir():
-        reason = "it is a directory"
+        reason = tr("it is a directory")
     elif not parent.is_dir():
-        reason = f"the directory {safe(str(parent))} does not exist"
+        reason = tr("the directory {path} does not exist", path=safe(str(parent)))
     elif not os.access(parent, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
-        reason = "permission denied"
+        reason = tr("permission denied")
     if reason:
-        raise UsageProblem(f"cannot write {option} {safe(path)}: {reason}")
+        raise UsageProblem(
+            tr(
+                "cannot write {option} {path}: {reason}",
+                option=option,
+                path=safe(path),
+                reason=reason,
+            )
+        )
 
 
 def _baseline(result: Any, read: str | None, write: str | None, update: bool) -> Any:
     """Write a baseline of ``result``, or apply one (and shrink it with ``update``)."""
     from pathlib import Path
 
+    from deancli.base.i18n import ntr, tr
     from deancli.base.textsafe import safe
     from deancli.check import baseline as bl
 
@@ -84,11 +99,22 @@ def _baseline(result: Any, read: str | None, write: str | None, update: bool) ->
             Path(write).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UsageProblem(
-                f"cannot write --write-baseline {safe(write)}: {exc.strerror or type(exc).__name__}"
+                tr(
+                    "cannot write {option} {path}: {reason}",
+                    option="--write-baseline",
+                    path=safe(write),
+                    reason=exc.strerror or type(exc).__name__,
+                )
             ) from None
         n = len(recorded)
         sys.stderr.write(
-            f"dean: wrote {n} finding{'s' if n != 1 else ''} to the baseline {safe(write)}\n"
+            ntr(
+                "dean: wrote {n} finding to the baseline {path}",
+                "dean: wrote {n} findings to the baseline {path}",
+                n,
+                path=safe(write),
+            )
+            + "\n"
         )
         read = write
     assert read is not None
@@ -96,7 +122,9 @@ def _baseline(result: Any, read: str | None, write: str | None, update: bool) ->
         text = Path(read).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise UsageProblem(f"cannot read the baseline {safe(read)}: {reason}") from None
+        raise UsageProblem(
+            tr("cannot read the baseline {path}: {reason}", path=safe(read), reason=reason)
+        ) from None
     recorded = bl.loads(text, safe(read))
     result, still = bl.apply(result, recorded, read, text)
     if update and len(still) < len(recorded):
@@ -104,13 +132,22 @@ def _baseline(result: Any, read: str | None, write: str | None, update: bool) ->
             Path(read).write_text(bl.dumps(still), encoding="utf-8")
         except OSError as exc:
             raise UsageProblem(
-                f"cannot update the baseline {safe(read)}: {exc.strerror or type(exc).__name__}"
+                tr(
+                    "cannot update the baseline {path}: {reason}",
+                    path=safe(read),
+                    reason=exc.strerror or type(exc).__name__,
+                )
             ) from None
         result = _without_stale(result)
         n = len(recorded) - len(still)
         sys.stderr.write(
-            f"dean: removed {n} stale entr{'ies' if n != 1 else 'y'} from the baseline "
-            f"{safe(read)}\n"
+            ntr(
+                "dean: removed {n} stale entry from the baseline {path}",
+                "dean: removed {n} stale entries from the baseline {path}",
+                n,
+                path=safe(read),
+            )
+            + "\n"
         )
     return result
 
@@ -129,10 +166,16 @@ def _open_output(path: str) -> Any:
     try:
         return open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
+        from deancli.base.i18n import tr
         from deancli.base.textsafe import safe
 
         raise UsageProblem(
-            f"cannot write --output {safe(path)}: {exc.strerror or type(exc).__name__}"
+            tr(
+                "cannot write {option} {path}: {reason}",
+                option="--output",
+                path=safe(path),
+                reason=exc.strerror or type(exc).__name__,
+            )
         ) from None
 
 
@@ -169,6 +212,7 @@ def validate(
         ),
     ] = None,
     plan: PlanOption = None,
+    lang: LangOption = None,
     fmt: Annotated[
         ValidateFormat,
         typer.Option(
@@ -278,6 +322,7 @@ def validate(
     today = parse_as_of(as_of)
 
     def body() -> int:
+        from deancli.base.i18n import tr
         from deancli.check import checker
         from deancli.plan import load
         from deancli.render.ci import fenced, in_actions, stdout_is_file
@@ -286,9 +331,9 @@ def validate(
 
         extra = parse_outputs(outputs or [])
         if update_baseline and baseline is None:
-            raise UsageProblem("--update-baseline needs --baseline FILE")
+            raise UsageProblem(tr("--update-baseline needs --baseline FILE"))
         if baseline is not None and write_baseline is not None:
-            raise UsageProblem("use --baseline or --write-baseline, not both")
+            raise UsageProblem(tr("use --baseline or --write-baseline, not both"))
         if write_baseline is not None:
             _check_writable(write_baseline, "--write-baseline")
         root = load.resolve_plan_dir(plan)
@@ -302,7 +347,7 @@ def validate(
         else:
             from deancli.render import progress_bar
 
-            bar = progress_bar.LazyProgress("checking") if progress_bar.wanted() else None
+            bar = progress_bar.LazyProgress(tr("checking")) if progress_bar.wanted() else None
             try:
                 result = checker.check(
                     root, as_of=today, paths=paths or (), progress=bar, config=config
@@ -337,8 +382,12 @@ def validate(
                 from deancli.base.textsafe import safe
 
                 sys.stderr.write(
-                    f"dean: warning: cannot write the job summary to {safe(step_summary)}: "
-                    f"{exc.strerror or type(exc).__name__}\n"
+                    tr(
+                        "dean: warning: cannot write the job summary to {path}: {reason}",
+                        path=safe(step_summary),
+                        reason=exc.strerror or type(exc).__name__,
+                    )
+                    + "\n"
                 )
         sys.stdout.flush()
         return result.exit_code(strict=strict)

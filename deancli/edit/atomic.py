@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import tr
 from deancli.edit.change import EditError
 
 
@@ -29,7 +30,9 @@ class Fingerprint:
     def of(cls, path: Path) -> Fingerprint:
         st = os.lstat(path)
         if not stat.S_ISREG(st.st_mode):
-            raise EditError(f"{path} is not a regular file; dean does not write through links")
+            raise EditError(
+                tr("{path} is not a regular file; dean does not write through links", path=path)
+            )
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, digest, st.st_mode)
 
@@ -46,7 +49,13 @@ def write_atomic(path: Path, text: str, expect: Fingerprint | None) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:  # a read-only directory, a full disk: the user's to fix (exit 2)
-        raise UsageProblem(f"cannot write {path}: {exc.strerror or type(exc).__name__}") from None
+        raise UsageProblem(
+            tr(
+                "cannot write {path}: {reason}",
+                path=path,
+                reason=exc.strerror or type(exc).__name__,
+            )
+        ) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -57,11 +66,15 @@ def write_atomic(path: Path, text: str, expect: Fingerprint | None) -> None:
             os.chmod(tmp, stat.S_IMODE(expect.mode))
             now = Fingerprint.of(path)
             if now != expect:
-                raise EditError(f"{path.name} changed on disk since dean read it; run again")
+                raise EditError(
+                    tr("{name} changed on disk since dean read it; run again", name=path.name)
+                )
         else:
             os.chmod(tmp, 0o644)
             if path.exists() or path.is_symlink():
-                raise EditError(f"{path.name} already exists; dean does not overwrite it")
+                raise EditError(
+                    tr("{name} already exists; dean does not overwrite it", name=path.name)
+                )
         if os.environ.get(FAULT_ENV) == "before-rename":
             os._exit(99)
         os.replace(tmp, path)

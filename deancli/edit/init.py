@@ -14,6 +14,7 @@ from pathlib import Path
 from deancli import __version__
 from deancli.base import resources
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import counted, ntr, tr
 
 SETTINGS = """\
 {
@@ -223,12 +224,14 @@ def _create(target: Path, data: bytes) -> bool:
 def init(directory: Path, *, empty: bool) -> list[Outcome]:
     """Create the plan repository's files in ``directory``; existing files are kept."""
     if directory.exists() and not directory.is_dir():
-        raise UsageProblem(f"{directory} is not a directory")
+        raise UsageProblem(tr("{path} is not a directory", path=directory))
     try:
         directory.mkdir(parents=True, exist_ok=True)
         return _init(directory, empty)
     except OSError as exc:
-        raise UsageProblem(f"cannot write in {directory}: {exc.strerror or exc}") from None
+        raise UsageProblem(
+            tr("cannot write in {path}: {reason}", path=directory, reason=exc.strerror or exc)
+        ) from None
 
 
 def _init(directory: Path, empty: bool) -> list[Outcome]:
@@ -244,7 +247,13 @@ def _init(directory: Path, empty: bool) -> list[Outcome]:
             1 for rel, _ in files if rel.startswith("plan/initiatives/") and rel.endswith(".yaml")
         )
         what = (
-            "an empty plan to fill in" if empty else f"a copy of the DEAN plan, {count} initiatives"
+            tr("an empty plan to fill in")
+            if empty
+            else ntr(
+                "a copy of the DEAN plan, {n} initiative",
+                "a copy of the DEAN plan, {n} initiatives",
+                count,
+            )
         )
         out.append(Outcome("plan/", True, what))
     groups: list[tuple[str, list[tuple[str, bytes]]]] = [
@@ -263,10 +272,15 @@ def _init(directory: Path, empty: bool) -> list[Outcome]:
         made = [rel for rel, data in files if _create(directory / rel, data)]
         kept = [rel for rel, _ in files if rel not in made]
         if made:
-            out.append(Outcome(label, True, f"{len(made)} files" if label.endswith("/") else ""))
+            files_made = counted(len(made), "file") if label.endswith("/") else ""
+            out.append(Outcome(label, True, files_made))
         if kept:
-            detail = "exists; left as it is"
+            detail = tr("exists; left as it is")
             if label.endswith("/"):
-                detail = f"{len(kept)} of its files exist; left as they are"
+                detail = ntr(
+                    "{n} of its files exists; left as it is",
+                    "{n} of its files exist; left as they are",
+                    len(kept),
+                )
             out.append(Outcome(label, False, detail))
     return out

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deancli.base.diagnostics import Span
+from deancli.base.i18n import tr
 from deancli.edit.change import EditError, PathKey
 from deancli.plan import yamlio
 
@@ -47,7 +48,7 @@ def comment_texts(text: str) -> list[str]:
     """Every comment of ``text`` (``# ...``), in order; a ``#`` inside a scalar is not one."""
     parsed = yamlio.parse(text, positions=True)
     if parsed.fatal or parsed.values is None:
-        raise EditError("the file does not parse")
+        raise EditError(tr("the file does not parse"))
     lines = _Lines(text, parsed)
     return [c.strip() for _, c in lines.comments() if c.strip()]
 
@@ -152,7 +153,7 @@ def collect(text: str) -> tuple[str, Comments]:
     what they belong to."""
     parsed = yamlio.parse(text, positions=True)
     if parsed.fatal or parsed.values is None or parsed.keys is None:
-        raise EditError("the file does not parse")
+        raise EditError(tr("the file does not parse"))
     lines = _Lines(text, parsed)
     starting = _owners_starting(parsed)
     ending = _owners_ending(parsed, lines)
@@ -186,7 +187,7 @@ def collect(text: str) -> tuple[str, Comments]:
         if at is not None:
             before = [(col, o) for col, o in ending.get(n, []) if col - 1 <= at]
             if not before:
-                raise EditError(f"line {n}: cannot tell what its comment belongs to")
+                raise EditError(tr("line {n}: cannot tell what its comment belongs to", n=n))
             owner = max(before, key=lambda x: (x[0], -len(x[1][1])))[1]
             gap = len(line[:at]) - len(line[:at].rstrip())
             found.trailing[owner] = line[at - gap :]
@@ -203,7 +204,7 @@ def restore(text: str, comments: Comments) -> str:
     """Put ``comments`` back into ``text`` (the same data, laid out anew)."""
     parsed = yamlio.parse(text, positions=True)
     if parsed.fatal or parsed.values is None or parsed.keys is None:
-        raise EditError("the laid-out text does not parse")
+        raise EditError(tr("the laid-out text does not parse"))
     lines = _Lines(text, parsed)
     starting = _owners_starting(parsed)
     ending = {
@@ -214,7 +215,7 @@ def restore(text: str, comments: Comments) -> str:
     for owner, group in comments.leading.items():
         n = where_start.get(owner)
         if n is None:
-            raise EditError("a comment's key is not in the laid-out text")
+            raise EditError(tr("a comment's key is not in the laid-out text"))
         shift = _indent(lines.line(n)) - comments.anchors.get(owner, 0)
         moved = [_reindent(x, shift) for x in group]
         above.setdefault(n, []).extend(moved)
@@ -222,7 +223,7 @@ def restore(text: str, comments: Comments) -> str:
     for owner, comment in comments.trailing.items():
         n = ending.get(owner)
         if n is None or n in after:
-            raise EditError("a trailing comment has no line of its own in the laid-out text")
+            raise EditError(tr("a trailing comment has no line of its own in the laid-out text"))
         after[n] = comment
     out = list(comments.top)
     for n in range(1, len(lines.starts) + 1):

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import tr
 from deancli.edit.atomic import write_atomic
 from deancli.edit.change import Change, EditError
 from deancli.edit.session import EditPlan, check_edit
@@ -78,13 +79,15 @@ def prepare_new(loaded: Any, as_of: Any, **fields: Any) -> EditPlan:
     directory = Path(plan.root) / loader.INITIATIVES
     path = directory / f"{ident:02d}-{slug}.yaml"
     if path.exists() or path.is_symlink():
-        raise EditError(f"{loader.display_path(path)} already exists; dean does not overwrite it")
+        raise EditError(
+            tr("{name} already exists; dean does not overwrite it", name=loader.display_path(path))
+        )
     display = loader.display_path(path)
     rel = path.relative_to(Path(plan.root)).as_posix()
     new = parse_document(Document(path, display, rel, "initiative"), text)
     problems = check_edit(loaded, None, new, as_of)
     if problems:
-        raise EditError("the new initiative would be invalid", problems, {display: new.lines()})
+        raise EditError(tr("the new initiative would be invalid"), problems, {display: new.lines()})
     return EditPlan(new, Change(path, display, "", text), None)
 
 
@@ -93,7 +96,11 @@ def commit_new(plan: EditPlan) -> None:
         plan.change.path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageProblem(
-            f"cannot write {plan.change.path.parent}: {exc.strerror or type(exc).__name__}"
+            tr(
+                "cannot write {path}: {reason}",
+                path=plan.change.path.parent,
+                reason=exc.strerror or type(exc).__name__,
+            )
         ) from None
     write_atomic(plan.change.path, plan.change.after, None)
     plan.change.written = True

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from deancli.base.diagnostics import Diagnostic
+from deancli.base.i18n import tr
 from deancli.edit.atomic import Fingerprint, write_atomic
 from deancli.edit.change import Change, EditError, Op
 from deancli.edit.splice import splice
@@ -58,7 +59,9 @@ def prepare(loaded: Any, doc: Document, ops: list[Op], as_of: Any) -> EditPlan:
     problems = check_edit(loaded, doc, new, as_of)
     if problems:
         raise EditError(
-            f"the edit would make {doc.display} invalid", problems, {doc.display: new.lines()}
+            tr("the edit would make {path} invalid", path=doc.display),
+            problems,
+            {doc.display: new.lines()},
         )
     assert doc.text is not None
     return EditPlan(doc, Change(doc.path, doc.display, doc.text, text), fingerprint)

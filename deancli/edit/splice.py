@@ -19,6 +19,7 @@ import copy
 from typing import Any
 
 from deancli.base.diagnostics import Span
+from deancli.base.i18n import tr
 from deancli.edit.change import EditError, Op, PathKey
 from deancli.edit.orders import INITIATIVE_ORDER, LEADS_ORDER, MILESTONE_ORDER, SOURCE_ORDER
 from deancli.edit.yamltext import (
@@ -69,7 +70,7 @@ def apply_to_data(data: Any, ops: list[Op]) -> Any:
 
 
 def _describe(path: PathKey) -> str:
-    return ".".join(map(str, path)) or "the top level"
+    return ".".join(map(str, path)) or tr("the top level")
 
 
 def materialise(data: Any, op: Op) -> Op:
@@ -84,14 +85,21 @@ def materialise(data: Any, op: Op) -> Op:
             continue
         if not isinstance(node, dict):
             raise EditError(
-                f"cannot edit `{_describe((*op.target, op.key))}`: "
-                f"`{_describe(op.target[:depth])}` is not a mapping"
+                tr(
+                    "cannot edit `{path}`: `{parent}` is not a mapping",
+                    path=_describe((*op.target, op.key)),
+                    parent=_describe(op.target[:depth]),
+                )
             )
         if part not in node:
             if op.kind == "remove":
                 shown = op.value if isinstance(op.value, str) else render_flow(op.value)
                 raise EditError(
-                    f"`{shown}` is not in `{_describe((*op.target, op.key))}`; nothing to remove"
+                    tr(
+                        "`{value}` is not in `{path}`; nothing to remove",
+                        value=shown,
+                        path=_describe((*op.target, op.key)),
+                    )
                 )
             value: Any = op.value if op.kind == "set" else [op.value]
             for name in reversed((*op.target[depth + 1 :], op.key)):
@@ -100,8 +108,11 @@ def materialise(data: Any, op: Op) -> Op:
         node = node[part]
     if not isinstance(node, dict):
         raise EditError(
-            f"cannot edit `{_describe((*op.target, op.key))}`: "
-            f"`{_describe(op.target)}` is not a mapping"
+            tr(
+                "cannot edit `{path}`: `{parent}` is not a mapping",
+                path=_describe((*op.target, op.key)),
+                parent=_describe(op.target),
+            )
         )
     return op
 
@@ -121,12 +132,12 @@ def _order_for(target: PathKey) -> list[str]:
 def _splice_one(text: str, data: Any, op: Op) -> str:
     parsed = yamlio.parse(text, positions=True)
     if parsed.fatal or parsed.values is None or parsed.keys is None or parsed.styles is None:
-        raise EditError("the file does not parse; fix it first (dean validate)")
+        raise EditError(tr("the file does not parse; fix it first (dean validate)"))
     values, keys, styles = parsed.values, parsed.keys, parsed.styles
     t = Text(text)
     container = _get(data, op.target)
     if not isinstance(container, dict):
-        raise EditError(f"cannot edit: `{_describe(op.target)}` is not a mapping")
+        raise EditError(tr("cannot edit: `{path}` is not a mapping", path=_describe(op.target)))
     here = (*op.target, op.key)
 
     if op.kind == "set" and op.key in container:
@@ -135,7 +146,9 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
             if isinstance(current, list) and isinstance(op.value, list):
                 span = values[here]
                 return _replace(t, span, render_flow(op.value), styles.get(here))
-            raise EditError(f"cannot replace the structure at `{op.key}`; edit it by hand")
+            raise EditError(
+                tr("cannot replace the structure at `{path}`; edit it by hand", path=op.key)
+            )
         return _replace(t, values[here], render_scalar(op.value), styles.get(here))
 
     if op.kind == "set" or (op.kind in ("add", "insert") and op.key not in container):
@@ -145,13 +158,19 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
 
     lst = container.get(op.key)
     if not isinstance(lst, list):
-        raise EditError(f"`{_describe(here)}` is not a list")
+        raise EditError(tr("`{path}` is not a list", path=_describe(here)))
     span = values[here]
     is_flow = t.text[t.offset(span.line, span.column)] == "["
     if op.kind == "add":
         if op.value in lst:
             shown = op.value if isinstance(op.value, str) else render_flow(op.value)
-            raise EditError(f"`{shown}` is already in `{_describe(here)}`; nothing to add")
+            raise EditError(
+                tr(
+                    "`{value}` is already in `{path}`; nothing to add",
+                    value=shown,
+                    path=_describe(here),
+                )
+            )
         return _insert_item(t, values, keys, here, lst, len(lst), op.value, is_flow)
     if op.kind == "insert":
         index, item_value = op.value
@@ -162,12 +181,20 @@ def _splice_one(text: str, data: Any, op: Op) -> str:
         index, item_value = op.value
         at = (*here, index)
         if isinstance(lst[index], dict | list) or isinstance(item_value, dict | list):
-            raise EditError(f"cannot replace the structure at `{_describe(at)}`; edit it by hand")
+            raise EditError(
+                tr("cannot replace the structure at `{path}`; edit it by hand", path=_describe(at))
+            )
         return _replace(t, values[at], render_scalar(item_value), styles.get(at))
     # remove
     if op.value not in lst:
         shown = op.value if isinstance(op.value, str) else render_flow(op.value)
-        raise EditError(f"`{shown}` is not in `{'.'.join(map(str, here))}`; nothing to remove")
+        raise EditError(
+            tr(
+                "`{value}` is not in `{path}`; nothing to remove",
+                value=shown,
+                path=".".join(map(str, here)),
+            )
+        )
     index = lst.index(op.value)
     item = values[(*here, index)]
     if is_flow:
@@ -320,12 +347,11 @@ def _insert_key(
     value: Any,
 ) -> str:
     if not container:
-        raise EditError(f"cannot add `{key}` to an empty mapping; edit it by hand")
+        raise EditError(tr("cannot add `{key}` to an empty mapping; edit it by hand", key=key))
     span = values[target]
     if t.text[t.offset(span.line, span.column)] == "{":
-        raise EditError(
-            f"`{'.'.join(map(str, target)) or 'top level'}` is a flow mapping; edit it by hand"
-        )
+        path = _describe(target)
+        raise EditError(tr("`{path}` is a flow mapping; edit it by hand", path=path))
     order = _order_for(target)
     existing = list(container)
     after: str | None = existing[-1]
@@ -337,7 +363,7 @@ def _insert_key(
     if after is None:
         line_start = t.starts[first.line - 1]
         if t.text[line_start : t.offset(first.line, first.column)].strip() == "-":
-            raise EditError(f"cannot add `{key}` before the first key of a list item")
+            raise EditError(tr("cannot add `{key}` before the first key of a list item", key=key))
         at = line_start
     else:
         at = entry_end(t, values[(*target, after)])
@@ -350,7 +376,7 @@ def _insert_key(
 def splice(doc: Document, ops: list[Op]) -> str:
     """The new text of ``doc`` with ``ops`` applied, checked against the expected data."""
     if doc.text is None or not doc.ok:
-        raise EditError(f"{doc.display} cannot be read; fix it first (dean validate)")
+        raise EditError(tr("{path} cannot be read; fix it first (dean validate)", path=doc.display))
     text, data = doc.text, doc.data
     done = []
     for raw_op in ops:
@@ -362,7 +388,10 @@ def splice(doc: Document, ops: list[Op]) -> str:
     parsed = yamlio.parse(text)
     if parsed.fatal or parsed.data != expected:
         raise EditError(
-            f"dean cannot make this edit to {doc.display} without touching other content; "
-            "edit the file by hand"
+            tr(
+                "dean cannot make this edit to {path} without touching other content; "
+                "edit the file by hand",
+                path=doc.display,
+            )
         )
     return text

@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import IO
 
 from deancli.base.errors import DeanError
+from deancli.base.i18n import tr
 from deancli.plan import loader
 
 
@@ -33,7 +34,7 @@ class CatFile:
                 env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
             )
         except FileNotFoundError:
-            raise DeanError("git is not installed; it is needed for this command") from None
+            raise DeanError(tr("git is not installed; it is needed for this command")) from None
         assert self._proc.stdin is not None and self._proc.stdout is not None
         self._in: IO[bytes] = self._proc.stdin
         self._out: IO[bytes] = self._proc.stdout
@@ -66,10 +67,10 @@ class CatFile:
     def _answer(self, sha: str) -> bytes:
         header = self._out.readline()
         if not header:
-            raise DeanError(f"git cat-file stopped before blob {sha[:12]}")
+            raise DeanError(tr("git cat-file stopped before blob {sha}", sha=sha[:12]))
         parts = header.split()
         if len(parts) != 3 or parts[1] != b"blob":
-            raise DeanError(f"git object {sha[:12]} is missing or not a file")
+            raise DeanError(tr("git object {sha} is missing or not a file", sha=sha[:12]))
         size = int(parts[2])
         keep = min(size, loader.MAX_FILE_BYTES + 1)
         data = self._out.read(keep)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from deancli.base.diagnostics import Diagnostic
 from deancli.base.errors import DeanError, UsageProblem
+from deancli.base.i18n import tr
 from deancli.check.result import CheckResult
 from deancli.plan import loader
 from deancli.plan.config import Config
@@ -37,10 +38,16 @@ def _git(args: Sequence[str], cwd: Path, *, input: bytes | None = None) -> bytes
             env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
         )
     except FileNotFoundError:
-        raise DeanError("git is not installed; it is needed for this command") from None
+        raise DeanError(tr("git is not installed; it is needed for this command")) from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageProblem(f"git {args[0]} failed: {message[-1] if message else 'unknown error'}")
+        raise UsageProblem(
+            tr(
+                "git {command} failed: {reason}",
+                command=args[0],
+                reason=message[-1] if message else tr("unknown error"),
+            )
+        )
     return proc.stdout
 
 
@@ -56,7 +63,7 @@ def repo_for(plan_root: Path) -> Repo:
         out = _git(["rev-parse", "--show-toplevel"], plan_root)
     except UsageProblem:
         raise UsageProblem(
-            f"{loader.display_path(plan_root)} is not inside a git repository"
+            tr("{path} is not inside a git repository", path=loader.display_path(plan_root))
         ) from None
     top = Path(out.decode().strip()).resolve()
     rel = plan_root.relative_to(top).as_posix()
@@ -65,13 +72,13 @@ def repo_for(plan_root: Path) -> Repo:
 
 def resolve_rev(repo: Repo, rev: str) -> str:
     if not rev or rev.startswith("-"):
-        raise UsageProblem(f"not a git revision: {rev!r}")
+        raise UsageProblem(tr("not a git revision: {rev}", rev=repr(rev)))
     try:
         out = _git(
             ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], repo.top
         )
     except UsageProblem:
-        raise UsageProblem(f"unknown git revision {rev!r}") from None
+        raise UsageProblem(tr("unknown git revision {rev}", rev=repr(rev))) from None
     return out.decode().strip()
 
 
@@ -91,7 +98,7 @@ def default_base(repo: Repo) -> str:
             return out.decode().strip()
         except UsageProblem:
             continue
-    raise UsageProblem("no default branch found (origin/HEAD, main or master); name BASE")
+    raise UsageProblem(tr("no default branch found (origin/HEAD, main or master); name BASE"))
 
 
 def materialise(repo: Repo, rev: str, dest: Path) -> Path:
@@ -188,7 +195,7 @@ def check_changed_since(
         else:
             kept.append(d)
     current.diagnostics = kept
-    current.reported_paths = current.reported_paths or [f"changed since {rev}"]
+    current.reported_paths = current.reported_paths or [tr("changed since {rev}", rev=rev)]
     current.files_reported = len({k for k in changed if k.endswith(loader.YAML_SUFFIXES)})
     return current
 
@@ -227,13 +234,15 @@ def rev_at(repo: Repo, value: str) -> tuple[str, dt.date]:
         sha = resolve_rev(repo, value)
         return sha, commit_date(repo, sha)
     if not has_commits(repo):
-        raise UsageProblem("the repository has no commits yet")
+        raise UsageProblem(tr("the repository has no commits yet"))
     out = _git(
         ["rev-list", "--first-parent", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD", "--"],
         repo.top,
     ).strip()
     if not out:
-        raise UsageProblem(f"no commit on or before {day.isoformat()} (the history starts later)")
+        raise UsageProblem(
+            tr("no commit on or before {date} (the history starts later)", date=day.isoformat())
+        )
     return out.decode(), day
 
 

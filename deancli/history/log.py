@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import tr
 from deancli.history import git as gitplan
 from deancli.plan import loader
 from deancli.views import progress
@@ -130,7 +131,7 @@ def first_index(commits: list[Commit], since: Bound | None) -> int | None:
         found = [i for i, c in enumerate(commits) if c.sha == since.rev]
         if not found:
             raise UsageProblem(
-                f"{since.rev[:12]} is not on the first-parent line of the history read"
+                tr("{rev} is not on the first-parent line of the history read", rev=since.rev[:12])
             )
         return found[0]
     touched = [i for i, c in enumerate(commits) if c.changes]

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import tr
 from deancli.history import git as gitplan
 from deancli.history.blobs import Blobs, Facts, make_doc
 from deancli.history.events import Event, Slip, events_between
@@ -202,13 +203,13 @@ def build_history(
     selection = selection or Selection()
     if not gitplan.has_commits(repo):
         raise UsageProblem(
-            "the repository has no commits yet; dean history reads the plan's history from git"
+            tr("the repository has no commits yet; dean history reads the plan's history from git")
         )
     since_b = parse_bound(repo, since)
     until_b = parse_bound(repo, until)
     head = until_b.rev if until_b is not None and until_b.rev else gitplan.resolve_rev(repo, "HEAD")
     commits = read_log(repo, head)
-    where = f"{repo.plan_rel}/" if repo.plan_rel else "the repository's top level"
+    where = f"{repo.plan_rel}/" if repo.plan_rel else tr("the repository's top level")
     if until_b is not None and until_b.date is not None:
         end_date = until_b.date
     else:
@@ -216,9 +217,15 @@ def build_history(
     points_at = sample(commits, every, since_b, end_date)
     shallow = gitplan.is_shallow(repo)
     if not any(c.changes for c in commits):
-        raise UsageProblem(f"no commit on the first-parent line of {head[:12]} touches {where}")
+        raise UsageProblem(
+            tr(
+                "no commit on the first-parent line of {head} touches {where}",
+                head=head[:12],
+                where=where,
+            )
+        )
     if not points_at:
-        raise UsageProblem("no point in time in the range asked; widen --since/--until")
+        raise UsageProblem(tr("no point in time in the range asked; widen --since/--until"))
     blobs = Blobs(repo, cache)
 
     # pass 1: which blobs the points (and the events) need

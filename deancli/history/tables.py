@@ -154,7 +154,6 @@ def change_table(view: HistoryView) -> Table:
         ],
         rows=rows,
         footer=footer,
-        numeric={2, 3, 4, 5},
         wide={1},
     )
 
@@ -190,7 +189,6 @@ def points_table(view: HistoryView) -> Table:
             *romans,
         ],
         rows=rows,
-        numeric=set(range(3, 6 + len(romans))),
     )
 
 
@@ -218,7 +216,6 @@ def slips_table(view: HistoryView) -> Table:
             t("history_due", lang),
         ],
         rows=rows,
-        numeric={3, 4},
         wide={2},
     )
 

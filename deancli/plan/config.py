@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from deancli.base.diagnostics import Diagnostic, Location, Severity, Span
+from deancli.base.i18n import M, english_only
 
 CONFIG_FILE = "dean.toml"
 PYPROJECT = "pyproject.toml"
@@ -138,7 +139,12 @@ def load_config(path: Path, display: str) -> Config:
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         line, col = _toml_error_position(exc)
         config.diagnostics.append(
-            _diag(display, f"cannot read the configuration: {exc}", line, col)
+            _diag(
+                display,
+                M("cannot read the configuration: {reason}", reason=english_only(str(exc))),
+                line,
+                col,
+            )
         )
         return config
     prefix: tuple[str | int, ...] = ()
@@ -196,11 +202,13 @@ def _valid_parts(
                 config.diagnostics.append(
                     _diag(
                         config.display or "",
-                        f"unknown setting `{key}`",
+                        M("unknown setting `{key}`", key=key),
                         line,
                         col,
-                        hint="the settings are plan, lang, rules, stale-evidence, "
-                        "dialogue-meetings and overrides (dean explain DEAN020)",
+                        hint=M(
+                            "the settings are plan, lang, rules, stale-evidence, "
+                            "dialogue-meetings and overrides (dean explain DEAN020)"
+                        ),
                     )
                 )
         else:
@@ -214,19 +222,28 @@ def _valid_parts(
 
 
 def _message(err: Any) -> str:
-    where = ".".join(str(p) for p in err.path) or "the configuration"
+    where = ".".join(str(p) for p in err.path) or M("the configuration")
     if err.validator == "enum":
-        return f"`{where}` must be one of {', '.join(map(str, err.validator_value))}"
+        return M(
+            "`{where}` must be one of {values}",
+            where=where,
+            values=", ".join(map(str, err.validator_value)),
+        )
     if err.validator == "type":
-        return f"`{where}` must be {err.validator_value}"
+        return M("`{where}` must be {type}", where=where, type=err.validator_value)
     if err.validator in ("minimum", "maximum"):
-        return f"`{where}` is out of range ({err.validator} {err.validator_value})"
-    return f"`{where}`: {err.message}"
+        return M(
+            "`{where}` is out of range ({limit} {value})",
+            where=where,
+            limit=err.validator,
+            value=err.validator_value,
+        )
+    return M("`{where}`: {detail}", where=where, detail=english_only(err.message))
 
 
 def _hint(err: Any) -> str | None:
     if err.validator == "enum" and list(err.validator_value) == list(SEVERITIES):
-        return "use error, warning, info or off"
+        return M("use error, warning, info or off")
     return None
 
 
@@ -246,8 +263,12 @@ def _rules(
 def unknown_rule(
     config: Config, key: str, where: tuple[int | None, int | None], guess: str | None
 ) -> Diagnostic:
-    hint = f"did you mean `{guess}`?" if guess else "`dean explain` lists every code and name"
-    return _diag(config.display or "", f"unknown rule `{key}`", *where, hint=hint)
+    hint = (
+        M("did you mean `{guess}`?", guess=guess)
+        if guess
+        else M("`dean explain` lists every code and name")
+    )
+    return _diag(config.display or "", M("unknown rule `{key}`", key=key), *where, hint=hint)
 
 
 def _diag(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deancli.base.errors import PlanNotFoundError
+from deancli.base.i18n import M, tr
 from deancli.plan.loader import DIALOGUE, INITIATIVES, ORGANIZATIONS, YAML_SUFFIXES
 
 
@@ -33,7 +34,7 @@ class PlanFiles:
 def discover(root: Path) -> PlanFiles:
     """List the plan's files without following links out of it or opening anything."""
     if not root.is_dir():
-        raise PlanNotFoundError(f"plan directory not found: {root}")
+        raise PlanNotFoundError(tr("plan directory not found: {path}", path=root))
     root = root.resolve()
     found = PlanFiles(root, None, None, [], [], [])
     for entry in _scan(root):
@@ -98,42 +99,57 @@ def judge_link(path: Path, root: Path, *, yaml_name: bool, plan_file: bool) -> V
     except (OSError, RuntimeError):
         if plan_file:
             return Verdict(
-                False, True, "broken or looping symbolic link", "replace the link with the file"
+                False,
+                True,
+                M("broken or looping symbolic link"),
+                M("replace the link with the file"),
             )
         return Verdict(
-            False, False, "broken or looping symbolic link; not followed", "delete the link"
+            False, False, M("broken or looping symbolic link; not followed"), M("delete the link")
         )
     is_dir = target.is_dir()
     if target != root and root not in target.parents:
-        what = "directory" if is_dir else "file"
+        if is_dir:
+            return Verdict(
+                False,
+                True,
+                M("symbolic link to a directory outside the plan; not followed"),
+                M("dean never follows links out of the plan; move the directory into the plan"),
+            )
         return Verdict(
             False,
             True,
-            f"symbolic link to a {what} outside the plan; not followed",
-            f"dean never follows links out of the plan; move the {what} into the plan",
+            M("symbolic link to a file outside the plan; not followed"),
+            M("dean never follows links out of the plan; move the file into the plan"),
         )
     shown = target.relative_to(root).as_posix()
     if is_dir and path.name == "initiatives" and path.parent == root:
         return Verdict(
             True,
             False,
-            f"`initiatives` is a symbolic link to `{shown}`; dean reads it",
-            "make initiatives/ a real directory: edits and git see links differently",
+            M("`initiatives` is a symbolic link to `{target}`; dean reads it", target=shown),
+            M("make initiatives/ a real directory: edits and git see links differently"),
         )
     if is_dir:
         return Verdict(
             False,
             False,
-            f"symbolic link to the directory `{shown}`; not followed",
-            "dean reads initiatives/ only; delete the link or move the files there",
+            M("symbolic link to the directory `{target}`; not followed", target=shown),
+            M("dean reads initiatives/ only; delete the link or move the files there"),
         )
     if yaml_name:
         return Verdict(
             True,
             False,
-            f"symbolic link to `{shown}`",
-            "replace the link with the file: `dean set` and `dean fmt` do not edit through links",
+            M("symbolic link to `{target}`", target=shown),
+            M(
+                "replace the link with the file: `dean set` and `dean fmt` do not edit through "
+                "links"
+            ),
         )
     return Verdict(
-        False, False, f"symbolic link to `{shown}`; not part of the plan", "delete the link"
+        False,
+        False,
+        M("symbolic link to `{target}`; not part of the plan", target=shown),
+        M("delete the link"),
     )

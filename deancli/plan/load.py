@@ -14,6 +14,7 @@ from typing import Any
 from deancli.base import resources
 from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.errors import PlanNotFoundError, UsageProblem
+from deancli.base.i18n import M, tr
 from deancli.plan import loader
 from deancli.plan.build import build_plan
 from deancli.plan.config import Config
@@ -44,7 +45,7 @@ def resolve_plan_dir(option: str | None) -> Path:
     else:
         path = resources.embedded_plan_dir()
     if not path.is_dir():
-        raise PlanNotFoundError(f"plan directory not found: {path}")
+        raise PlanNotFoundError(tr("plan directory not found: {path}", path=path))
     return path.absolute()
 
 
@@ -71,12 +72,17 @@ def resolve_writable_plan_dir(option: str | None) -> Path:
     looked = (
         ""
         if chosen
-        else "dean looked for a plan in --plan DIR, $DEAN_PLAN and ./plan, and found none.\n"
+        else tr("dean looked for a plan in --plan DIR, $DEAN_PLAN and ./plan, and found none.")
+        + "\n"
     )
     raise UsageProblem(
-        f"the plan embedded in dean is read-only ({path})\n{looked}"
-        "Start your own with `dean init` (a copy of this plan) or `dean init --empty`, "
-        "then run dean there."
+        tr("the plan embedded in dean is read-only ({path})", path=path)
+        + "\n"
+        + looked
+        + tr(
+            "Start your own with `dean init` (a copy of this plan) or `dean init --empty`, "
+            "then run dean there."
+        )
     )
 
 
@@ -100,8 +106,11 @@ def start_method() -> str:
     available = START_METHODS if hasattr(os, "fork") else ("spawn",)
     if raw not in available:
         raise UsageProblem(
-            f"{START_ENV}={raw!r} is not a process start method here; "
-            f"use one of: {', '.join(available)}"
+            tr(
+                "{setting} is not a process start method here; use one of: {methods}",
+                setting=f"{START_ENV}={raw!r}",
+                methods=", ".join(available),
+            )
         )
     return raw
 
@@ -211,8 +220,8 @@ def load_plan(
                 loader.load_diagnostic(
                     "missing-file",
                     show(root / name),
-                    f"the plan has no `{name}`",
-                    hint=f"create {name}; see the embedded plan for an example",
+                    M("the plan has no `{name}`", name=name),
+                    hint=M("create {name}; see the embedded plan for an example", name=name),
                 )
             )
 
@@ -232,9 +241,11 @@ def load_plan(
             loader.load_diagnostic(
                 "unexpected-file",
                 show(path),
-                "file is not part of the plan layout and was not checked",
-                hint="initiative files belong in initiatives/; the plan's other files are "
-                "dialogue.yaml and organizations.yaml",
+                M("file is not part of the plan layout and was not checked"),
+                hint=M(
+                    "initiative files belong in initiatives/; the plan's other files are "
+                    "dialogue.yaml and organizations.yaml"
+                ),
             )
         )
     for path, message, hint in files.problems:
@@ -291,7 +302,7 @@ def resolve_config(root: Path, option: str | None = None, *, isolated: bool = Fa
     if option:
         path = Path(option)
         if not path.is_file():
-            raise UsageProblem(f"configuration file not found: {option}")
+            raise UsageProblem(tr("configuration file not found: {path}", path=option))
     else:
         found = find_config(root)
         if found is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from deancli.base.diagnostics import Diagnostic, Location, Related, Severity, Span
+from deancli.base.i18n import M
 from deancli.plan import yamlio
 
 MAX_FILE_BYTES = 256 * 1024  # plan files are a few KiB; this bounds parse time too
@@ -238,8 +239,8 @@ def read_bytes(doc: Document, raw: bytes) -> Document:
             load_diagnostic(
                 "limit",
                 display,
-                f"file larger than {MAX_FILE_BYTES // 1024} KiB",
-                hint="split the content; a plan file is a few kilobytes",
+                M("file larger than {size} KiB", size=MAX_FILE_BYTES // 1024),
+                hint=M("split the content; a plan file is a few kilobytes"),
             )
         )
         return doc
@@ -262,10 +263,12 @@ def parse_document(doc: Document, text: str) -> Document:
             load_diagnostic(
                 "invisible",
                 display,
-                f"invisible character {code}",
+                M("invisible character {code}", code=code),
                 span,
-                "delete it: zero-width, byte-order-mark and bidi characters make text look "
-                "different from what it is",
+                M(
+                    "delete it: zero-width, byte-order-mark and bidi characters make text look "
+                    "different from what it is"
+                ),
             )
         )
     parsed = yamlio.parse(text)
@@ -282,14 +285,15 @@ def parse_document(doc: Document, text: str) -> Document:
     if parsed.fatal:
         return doc
     if not isinstance(parsed.data, dict):
-        what = "empty" if parsed.data is None else f"a {type(parsed.data).__name__}"
         doc.diagnostics.append(
             load_diagnostic(
                 "not-mapping",
                 display,
-                f"top level is {what}, not a mapping",
+                M("top level is empty, not a mapping")
+                if parsed.data is None
+                else M("top level is a {type}, not a mapping", type=type(parsed.data).__name__),
                 Span(1, 1),
-                "a plan file is a mapping of keys such as `schema_version: 1`",
+                M("a plan file is a mapping of keys such as `schema_version: 1`"),
             )
         )
         return doc
@@ -301,29 +305,35 @@ def _read_bytes(path: Path, root: Path) -> tuple[bytes | None, tuple[str, str] |
     try:
         st = os.lstat(path)
     except OSError as exc:
-        return None, (f"cannot read file ({exc.strerror})", "check that the file exists")
+        return None, (
+            M("cannot read file ({reason})", reason=exc.strerror),
+            M("check that the file exists"),
+        )
     if stat.S_ISLNK(st.st_mode):
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError):
-            return None, ("broken or looping symbolic link", "replace the link with the file")
+            return None, (M("broken or looping symbolic link"), M("replace the link with the file"))
         if not _inside(target, root):
             return None, (
-                "symbolic link points outside the plan",
-                "dean never follows links out of the plan; copy the file into the plan",
+                M("symbolic link points outside the plan"),
+                M("dean never follows links out of the plan; copy the file into the plan"),
             )
         path = target
         st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
-        return None, ("not a regular file", "plan files must be regular files")
+        return None, (M("not a regular file"), M("plan files must be regular files"))
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        return None, (f"cannot open file ({exc.strerror})", "check the file's permissions")
+        return None, (
+            M("cannot open file ({reason})", reason=exc.strerror),
+            M("check the file's permissions"),
+        )
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None, ("not a regular file", "plan files must be regular files")
+            return None, (M("not a regular file"), M("plan files must be regular files"))
         chunks: list[bytes] = []
         remaining = MAX_FILE_BYTES + 1
         while remaining > 0:
@@ -334,7 +344,10 @@ def _read_bytes(path: Path, root: Path) -> tuple[bytes | None, tuple[str, str] |
             remaining -= len(chunk)
         return b"".join(chunks), None
     except OSError as exc:
-        return None, (f"cannot read file ({exc.strerror})", "check the file's permissions")
+        return None, (
+            M("cannot read file ({reason})", reason=exc.strerror),
+            M("check the file's permissions"),
+        )
     finally:
         os.close(fd)
 
@@ -350,17 +363,17 @@ def decode(raw: bytes) -> tuple[str | None, tuple[str, Span, str] | None]:
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         return None, (
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            M("not valid UTF-8 (byte 0x{byte})", byte=f"{raw[exc.start]:02x}"),
             Span(line, col),
-            "save the file as UTF-8",
+            M("save the file as UTF-8"),
         )
     m = _RAW_CONTROL.search(text)
     if m is not None:
         line = text.count("\n", 0, m.start()) + 1
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         return None, (
-            f"control character U+{ord(m.group()):04X} in file",
+            M("control character U+{code} in file", code=f"{ord(m.group()):04X}"),
             Span(line, col),
-            "remove the character; plan files are plain text",
+            M("remove the character; plan files are plain text"),
         )
     return text, None

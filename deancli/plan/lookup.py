@@ -8,6 +8,7 @@ whose message lists the valid choices or, for an ambiguous slug, the candidates.
 from __future__ import annotations
 
 from deancli.base.errors import UsageProblem
+from deancli.base.i18n import N_, tr
 from deancli.base.suggest import closest
 from deancli.plan.model import Initiative, Pillar, Plan
 
@@ -26,7 +27,9 @@ def find_pillar(plan: Plan, value: str) -> Pillar:
         if number == p.number or raw.upper() == p.roman.upper():
             return p
     valid = ", ".join(f"{p.number} ({p.roman})" for p in plan.pillars)
-    raise LookupProblem(f"unknown pillar {value!r}; valid pillars: {valid}")
+    raise LookupProblem(
+        tr("unknown pillar {value}; valid pillars: {valid}", value=repr(value), valid=valid)
+    )
 
 
 def find_organization(plan: Plan, value: str) -> str:
@@ -35,9 +38,16 @@ def find_organization(plan: Plan, value: str) -> str:
         if value.upper() == oid.upper() or (org.acronym and value.lower() == org.acronym.lower()):
             return oid
     guess = closest(value, list(plan.organizations))
-    hint = f" (did you mean {guess}?)" if guess else ""
+    hint = tr(" (did you mean {guess}?)", guess=guess) if guess else ""
     valid = ", ".join(sorted(plan.organizations))
-    raise LookupProblem(f"unknown organization {value!r}{hint}; valid: {valid}")
+    raise LookupProblem(
+        tr(
+            "unknown organization {value}{hint}; valid: {valid}",
+            value=repr(value),
+            hint=hint,
+            valid=valid,
+        )
+    )
 
 
 def find_initiative(plan: Plan, ident: str) -> Initiative:
@@ -54,21 +64,39 @@ def find_initiative(plan: Plan, ident: str) -> Initiative:
         return found[0]
     if found:
         candidates = "; ".join(f"{ini.label} ({ini.doc.display})" for ini in found)
-        what = "number" if raw.isdigit() else "slug"
-        raise LookupProblem(
-            f"{ident!r} is ambiguous: {len(found)} initiatives have this {what}: {candidates}; "
-            f"give each its own {what} (dean validate shows where)"
+        message = (
+            N_(
+                "{ident} is ambiguous: {n} initiatives have this number: {candidates}; "
+                "give each its own number (dean validate shows where)"
+            )
+            if raw.isdigit()
+            else N_(
+                "{ident} is ambiguous: {n} initiatives have this slug: {candidates}; "
+                "give each its own slug (dean validate shows where)"
+            )
         )
+        raise LookupProblem(tr(message, ident=repr(ident), n=len(found), candidates=candidates))
     for rel in plan.left_out:  # its file had reading errors: say so, not "no initiative"
         number, _, slug = rel.rpartition("/")[2].partition("-")
         if (raw.isdigit() and number.isdigit() and int(number) == int(raw)) or (
             raw and slug.rsplit(".", 1)[0] == raw
         ):
             raise LookupProblem(
-                f"initiative {ident!r} is in {rel}, which has reading errors and is left "
-                "out; `dean validate` says why"
+                tr(
+                    "initiative {ident} is in {path}, which has reading errors and is left "
+                    "out; `dean validate` says why",
+                    ident=repr(ident),
+                    path=rel,
+                )
             )
     guess = closest(raw, [i.slug for i in plan.initiatives if i.slug])
     valid = ", ".join(str(i.id) for i in plan.initiatives if i.id is not None)
-    hint = f" (did you mean {guess}?)" if guess else ""
-    raise LookupProblem(f"no initiative {ident!r}{hint}; initiatives: {valid or 'none'}")
+    hint = tr(" (did you mean {guess}?)", guess=guess) if guess else ""
+    raise LookupProblem(
+        tr(
+            "no initiative {ident}{hint}; initiatives: {valid}",
+            ident=repr(ident),
+            hint=hint,
+            valid=valid or tr("none"),
+        )
+    )

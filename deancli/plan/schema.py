@@ -13,6 +13,7 @@ from typing import Any
 
 from deancli.base import resources
 from deancli.base.diagnostics import Diagnostic, Location, Severity, json_path
+from deancli.base.i18n import M, english_only, nM
 from deancli.base.suggest import closest
 from deancli.plan.loader import Document
 
@@ -35,13 +36,13 @@ SCHEMA_CODES: dict[str, tuple[str, str, str]] = {
 MAX_UNKNOWN_KEYS = 20
 
 _TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "object": "a mapping",
-    "array": "a list",
-    "null": "nothing",
+    "string": M("text"),
+    "integer": M("a whole number"),
+    "number": M("a number"),
+    "boolean": M("true or false"),
+    "object": M("a mapping"),
+    "array": M("a list"),
+    "null": M("nothing"),
 }
 _DATE_PATTERN_RE = re.compile(r"^\^\[0-9\]\{4\}")
 
@@ -108,8 +109,9 @@ def _describe(schema: dict[str, Any]) -> str | None:
     desc = schema.get("description")
     title = schema.get("title")
     if desc and title:
-        return f"{title}: {desc}"
-    return desc or title
+        return english_only(f"{title}: {desc}")
+    text = desc or title
+    return english_only(str(text)) if text else None
 
 
 @cache
@@ -178,7 +180,8 @@ def _convert(doc: Document, error: Any) -> Iterator[Diagnostic]:
     parts = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     v = error.validator
-    where = f"`{parts[-1]}`" if parts and isinstance(parts[-1], str) else "value"
+    named = bool(parts and isinstance(parts[-1], str))
+    where = f"`{parts[-1]}`" if named else M("value")
     if v == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(schema.get("properties", {}))
         patterns = list(schema.get("patternProperties", {}))
@@ -191,44 +194,57 @@ def _convert(doc: Document, error: Any) -> Iterator[Diagnostic]:
             yield _diag(
                 "unknown-key",
                 doc,
-                f"{len(unknown) - MAX_UNKNOWN_KEYS} more unknown keys in this mapping",
+                M("{n} more unknown keys in this mapping", n=len(unknown) - MAX_UNKNOWN_KEYS),
                 parts,
                 key=True,
-                hint="allowed keys: " + ", ".join(allowed),
+                hint=M("allowed keys: {keys}", keys=", ".join(allowed)),
             )
         for k in unknown[:MAX_UNKNOWN_KEYS]:
             guess = _closest(k, allowed)
             hint = (
-                f"did you mean `{guess}`?"
+                M("did you mean `{guess}`?", guess=guess)
                 if guess
-                else "allowed keys: " + ", ".join(allowed) + " (or an `x-` extension)"
+                else M("allowed keys: {keys} (or an `x-` extension)", keys=", ".join(allowed))
             )
             yield _diag(
-                "unknown-key", doc, f"unknown key `{_short(k)}`", (*parts, k), key=True, hint=hint
+                "unknown-key",
+                doc,
+                M("unknown key `{key}`", key=_short(k)),
+                (*parts, k),
+                key=True,
+                hint=hint,
             )
         return
     if v == "required":
         missing = re.match(r"'(.*)' is a required property", error.message)
         name = missing.group(1) if missing else str(error.validator_value)
         prop = schema.get("properties", {}).get(name, {})
-        hint = f"add `{name}:` here"
         desc = _describe(prop) if isinstance(prop, dict) else None
-        if desc:
-            hint += f" ({desc})"
+        hint = (
+            M("add `{key}:` here ({description})", key=name, description=desc)
+            if desc
+            else M("add `{key}:` here", key=name)
+        )
         parent = parts
         yield _diag(
-            "missing-key", doc, f"missing required key `{name}`", parent, key=True, hint=hint
+            "missing-key",
+            doc,
+            M("missing required key `{key}`", key=name),
+            parent,
+            key=True,
+            hint=hint,
         )
         return
     if v == "type":
         expected = schema.get("type")
         names = [expected] if isinstance(expected, str) else list(expected or [])
-        want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        kinds = [_TYPE_NAMES.get(n, n) for n in names]
+        want = kinds[0] if len(kinds) == 1 else M("{a} or {b}", a=kinds[0], b=kinds[1])
         found = _found(error.instance)
         yield _diag(
             "wrong-type",
             doc,
-            f"{where} must be {want}, not {found}",
+            M("{where} must be {want}, not {found}", where=where, want=want, found=found),
             parts,
             key=False,
             hint=_type_hint(doc, parts, error.instance, names) or _describe(schema),
@@ -240,46 +256,64 @@ def _convert(doc: Document, error: Any) -> Iterator[Diagnostic]:
         guess = _closest(str(error.instance), [str(c) for c in choices])
         allowed_text = ", ".join(f"`{c}`" for c in choices)
         if v == "const":
-            message = f"{where} must be `{choices[0]}`"
+            message = M("{where} must be `{value}`", where=where, value=choices[0])
+        elif named:
+            message = M("`{value}` is not an allowed {key}", value=shown, key=parts[-1])
         else:
-            message = f"`{shown}` is not an allowed {where.strip('`')}"
-            if where == "value":
-                message = f"`{shown}` is not an allowed value"
+            message = M("`{value}` is not an allowed value", value=shown)
         hint = (
-            f"did you mean `{guess}`? allowed: {allowed_text}"
+            M("did you mean `{guess}`? allowed: {allowed}", guess=guess, allowed=allowed_text)
             if guess
-            else f"allowed: {allowed_text}"
+            else M("allowed: {allowed}", allowed=allowed_text)
         )
         yield _diag("invalid-choice", doc, message, parts, key=False, hint=hint)
         return
     is_date_schema = schema.get("format") in ("date", "partial-date")
     if v in ("pattern", "format") and is_date_schema:
-        want = "YYYY-MM-DD" if schema.get("format") == "date" else "YYYY-MM-DD, YYYY-MM or YYYY"
+        want = (
+            M("YYYY-MM-DD")
+            if schema.get("format") == "date"
+            else M("{a} or {b}", a=M("{a}, {b}", a=M("YYYY-MM-DD"), b=M("YYYY-MM")), b=M("YYYY"))
+        )
         if isinstance(error.instance, str) and re.fullmatch(
             r"[0-9]{4}(-[0-9]{2}){0,2}", error.instance
         ):
-            message = f"`{_short(error.instance)}` is not a real date"
-            hint = f"check the month and day; write {want}"
+            message = M("`{value}` is not a real date", value=_short(error.instance))
+            hint = M("check the month and day; write {form}", form=want)
         else:
-            message = f"`{_short(error.instance)}` is not a date in the form {want}"
-            hint = f"write the date as {want}, e.g. 2021-12-13"
+            message = M(
+                "`{value}` is not a date in the form {form}",
+                value=_short(error.instance),
+                form=want,
+            )
+            hint = M("write the date as {form}, e.g. 2021-12-13", form=want)
         yield _diag("invalid-date", doc, message, parts, key=False, hint=hint)
         return
     if v == "pattern":
-        message = f"`{_short(error.instance)}` is not a valid {where.strip('`')}"
-        if where == "value":
-            message = f"`{_short(error.instance)}` has the wrong form"
+        if named:
+            message = M(
+                "`{value}` is not a valid {key}", value=_short(error.instance), key=parts[-1]
+            )
+        else:
+            message = M("`{value}` has the wrong form", value=_short(error.instance))
         yield _diag("invalid-value", doc, message, parts, key=False, hint=_describe(schema))
         return
+    n = error.validator_value
     messages = {
-        "minItems": f"{where} needs at least {error.validator_value} item(s)",
-        "minLength": f"{where} must not be empty",
-        "minProperties": f"{where} must not be empty",
-        "uniqueItems": f"{where} lists the same item twice",
-        "minimum": f"{where} must be at least {error.validator_value}",
-        "maximum": f"{where} must be at most {error.validator_value}",
+        "minItems": nM(
+            "{where} needs at least {n} item", "{where} needs at least {n} items", n, where=where
+        )
+        if isinstance(n, int)
+        else None,
+        "minLength": M("{where} must not be empty", where=where),
+        "minProperties": M("{where} must not be empty", where=where),
+        "uniqueItems": M("{where} lists the same item twice", where=where),
+        "minimum": M("{where} must be at least {n}", where=where, n=n),
+        "maximum": M("{where} must be at most {n}", where=where, n=n),
     }
-    message = messages.get(v, f"{where}: {_short(error.message, 80)}")
+    message = messages.get(v) or M(
+        "{where}: {detail}", where=where, detail=english_only(_short(error.message, 80))
+    )
     yield _diag("invalid-value", doc, message, parts, key=False, hint=_describe(schema))
 
 
@@ -287,15 +321,15 @@ def _found(value: Any) -> str:
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if value is None:
-        return "nothing"
+        return M("nothing")
     if isinstance(value, int | float):
-        return f"the number `{_short(value)}`"
+        return M("the number `{value}`", value=_short(value))
     if isinstance(value, str):
-        return f"text `{_short(value)}`"
+        return M("text `{value}`", value=_short(value))
     if isinstance(value, dict):
-        return "a mapping"
+        return M("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return M("a list")
     return type(value).__name__
 
 
@@ -304,11 +338,15 @@ def _type_hint(doc: Document, parts: tuple[Any, ...], value: Any, wanted: list[s
     if "string" in wanted and style == "plain" and not isinstance(value, dict | list):
         raw = _raw_text(doc, parts)
         shown = raw if raw is not None else _short(value)
-        return f'YAML reads `{shown}` as {_found(value)}; write it in quotes: "{shown}"'
+        return M(
+            'YAML reads `{shown}` as {found}; write it in quotes: "{shown}"',
+            shown=shown,
+            found=_found(value),
+        )
     if value is None and style == "plain":
-        return "the value is empty; write it after the colon"
+        return M("the value is empty; write it after the colon")
     if ("integer" in wanted or "number" in wanted) and isinstance(value, str):
-        return "write the number without quotes"
+        return M("write the number without quotes")
     return None
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deancli.base.diagnostics import Span
+from deancli.base.i18n import N_, M, english_only
 
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 1000
@@ -236,43 +237,76 @@ def _exception_issue(exc: Exception, text: str) -> YamlIssue:
         if "incompatible YAML document" in problem:
             return YamlIssue(
                 "directive",
-                "unsupported %YAML version",
+                M("unsupported %YAML version"),
                 span,
-                "remove the `%YAML` line; plan files are YAML 1.2",
+                M("remove the `%YAML` line; plan files are YAML 1.2"),
             )
         hint = _syntax_hint(problem, context)
         related: tuple[tuple[Span, str], ...] = ()
         if mark is not None and exc.problem and exc.context and exc.context_mark is not None:
             cm = exc.context_mark
             if (cm.line, cm.column) != (mark.line, mark.column):
-                related = ((_span(cm), exc.context),)
-        return YamlIssue("syntax", f"invalid YAML: {problem}", span, hint, related)
+                related = ((_span(cm), _known(exc.context)),)
+        return YamlIssue(
+            "syntax", M("invalid YAML: {problem}", problem=_known(problem)), span, hint, related
+        )
     if isinstance(exc, ReaderError):
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        return YamlIssue("syntax", f"invalid YAML: {exc.reason}", Span(line, col))
+        return YamlIssue(
+            "syntax", M("invalid YAML: {problem}", problem=_known(exc.reason)), Span(line, col)
+        )
     if isinstance(exc, RecursionError):
-        return YamlIssue("limit", "nesting too deep to read", None, "flatten the structure")
+        return YamlIssue("limit", M("nesting too deep to read"), None, M("flatten the structure"))
     return YamlIssue(
         "syntax",
-        f"unreadable YAML ({type(exc).__name__}: {str(exc)[:200]})",
+        M("unreadable YAML ({detail})", detail=f"{type(exc).__name__}: {str(exc)[:200]}"),
         None,
-        "fix the YAML so that it parses; `python -c 'import sys, ruamel.yaml'` is not needed",
+        M("fix the YAML so that it parses; `python -c 'import sys, ruamel.yaml'` is not needed"),
     )
+
+
+# what the YAML parsers say most often, in the catalogue (anything else is quoted as it is)
+_PROBLEMS = frozenset(
+    {
+        N_("mapping values are not allowed here"),
+        N_("could not find expected ':'"),
+        N_("found character that cannot start any token"),
+        N_("did not find expected key"),
+        N_("did not find expected ',' or ']'"),
+        N_("did not find expected ',' or '}'"),
+        N_("did not find expected '-' indicator"),
+        N_("did not find expected node content"),
+        N_("found unexpected end of stream"),
+        N_("found a tab character that violates indentation"),
+        N_("found unknown escape character"),
+        N_("while parsing a block mapping"),
+        N_("while parsing a block collection"),
+        N_("while parsing a flow sequence"),
+        N_("while parsing a flow mapping"),
+        N_("while scanning a simple key"),
+        N_("while scanning a quoted scalar"),
+        N_("while scanning a plain scalar"),
+    }
+)
+
+
+def _known(problem: str) -> str:
+    return M(problem) if problem in _PROBLEMS else english_only(problem)
 
 
 def _syntax_hint(problem: str, context: str | None) -> str:
     if "tab" in problem:
-        return "indent with spaces; YAML does not allow tabs for indentation"
+        return M("indent with spaces; YAML does not allow tabs for indentation")
     if "mapping values are not allowed" in problem:
-        return "quote the value if it contains `: `, or fix the indentation of this line"
+        return M("quote the value if it contains `: `, or fix the indentation of this line")
     if "expected ',' or" in problem or "flow" in (context or ""):
-        return "close the `[` or `{` on this line, or quote a value that contains , [ ] { }"
+        return M("close the `[` or `{` on this line, or quote a value that contains , [ ] { }")
     if "could not find expected ':'" in problem:
-        return "add `: ` after the key, or indent this line under the previous key"
+        return M("add `: ` after the key, or indent this line under the previous key")
     if "found character" in problem:
-        return "quote the value: a plain scalar cannot start with this character"
-    return "fix the YAML syntax at this position"
+        return M("quote the value: a plain scalar cannot start with this character")
+    return M("fix the YAML syntax at this position")
 
 
 def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
@@ -344,9 +378,9 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
             out.issues.append(
                 YamlIssue(
                     "tag",
-                    "explicit tag `!!str`",
+                    M("explicit tag `!!str`"),
                     span,
-                    "write the value in quotes instead of tagging it",
+                    M("write the value in quotes instead of tagging it"),
                     path=child_path(),
                 )
             )
@@ -355,10 +389,12 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
         out.issues.append(
             YamlIssue(
                 "tag",
-                f"unsupported tag `{shown}`",
+                M("unsupported tag `{tag}`", tag=shown),
                 span,
-                "remove the tag; plan files hold plain data (quote text that looks like "
-                "a number or a date)",
+                M(
+                    "remove the tag; plan files hold plain data (quote text that looks like "
+                    "a number or a date)"
+                ),
                 path=child_path(),
             )
         )
@@ -368,9 +404,9 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
             out.issues.append(
                 YamlIssue(
                     "alias",
-                    f"anchor `&{ev.anchor}`",
+                    M("anchor `&{name}`", name=ev.anchor),
                     span,
-                    "write the content out in full; plan files do not use anchors or aliases",
+                    M("write the content out in full; plan files do not use anchors or aliases"),
                     path=child_path(),
                 )
             )
@@ -397,7 +433,7 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 out.issues.append(
                     YamlIssue(
                         "limit",
-                        "number too long",
+                        M("number too long"),
                         _span(ev.start_mark, ev.end_mark),
                         path=child_path(),
                     )
@@ -423,14 +459,20 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
             if INVISIBLE_RE.search(raw) and not INVISIBLE_RE.search(
                 text[ev.start_mark.index : ev.end_mark.index]
             ):  # written as an escape ("\e", "\u200b"); literal ones are found by the loader
-                what = "key" if expecting_key() else "value"
+                what = (
+                    M("invisible or control character in key")
+                    if expecting_key()
+                    else M("invisible or control character in value")
+                )
                 out.issues.append(
                     YamlIssue(
                         "invisible",
-                        f"invisible or control character in {what}",
+                        what,
                         _span(ev.start_mark, ev.end_mark),
-                        "retype the text without hidden characters (zero-width, BOM, bidi "
-                        "or terminal control codes)",
+                        M(
+                            "retype the text without hidden characters (zero-width, BOM, "
+                            "bidi or terminal control codes)"
+                        ),
                         path=child_path(),
                     )
                 )
@@ -443,11 +485,11 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                     out.issues.append(
                         YamlIssue(
                             "duplicate-key",
-                            f"duplicate key `{key}`",
+                            M("duplicate key `{key}`", key=key),
                             _span(ev.start_mark, ev.end_mark),
-                            "remove one of the two entries; YAML keeps only one of them",
+                            M("remove one of the two entries; YAML keeps only one of them"),
                             related=(
-                                (_span(first.start_mark, first.end_mark), "first defined here"),
+                                (_span(first.start_mark, first.end_mark), M("first defined here")),
                             ),
                             path=(*frame.path, key),
                         )
@@ -479,9 +521,9 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 out.issues.append(
                     YamlIssue(
                         "complex-key",
-                        "a mapping or list used as a key",
+                        M("a mapping or list used as a key"),
                         _span(ev.start_mark),
-                        "keys must be plain text",
+                        M("keys must be plain text"),
                         path=stack[-1].path,
                     )
                 )
@@ -496,9 +538,9 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 out.issues.append(
                     YamlIssue(
                         "limit",
-                        f"nesting deeper than {MAX_DEPTH} levels",
+                        M("nesting deeper than {n} levels", n=MAX_DEPTH),
                         _span(ev.start_mark),
-                        "flatten the structure; plan files need only a few levels",
+                        M("flatten the structure; plan files need only a few levels"),
                     )
                 )
                 out.fatal = True
@@ -520,9 +562,9 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
             out.issues.append(
                 YamlIssue(
                     "alias",
-                    f"alias `*{ev.anchor}`",
+                    M("alias `*{name}`", name=ev.anchor),
                     span,
-                    "write the content out in full; plan files do not use anchors or aliases",
+                    M("write the content out in full; plan files do not use anchors or aliases"),
                     path=child_path(),
                 )
             )
@@ -535,9 +577,9 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 out.issues.append(
                     YamlIssue(
                         "multi-document",
-                        "more than one YAML document",
+                        M("more than one YAML document"),
                         span,
-                        "keep one document per file; remove the `---` line and what follows",
+                        M("keep one document per file; remove the `---` line and what follows"),
                     )
                 )
                 out.fatal = True
@@ -548,9 +590,12 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 out.issues.append(
                     YamlIssue(
                         "directive",
-                        f"YAML version {version[0]}.{version[1]} is not supported",
+                        M(
+                            "YAML version {version} is not supported",
+                            version=f"{version[0]}.{version[1]}",
+                        ),
                         Span(1, 1),
-                        "remove the `%YAML` line; plan files are YAML 1.2",
+                        M("remove the `%YAML` line; plan files are YAML 1.2"),
                     )
                 )
     out.data = root if have_root else None

@@ -68,14 +68,18 @@ def fit(text: str, width: int, *, indented_code: bool = False) -> list[str]:
 def code_list(codes: list[CodeInfo], width: int) -> list[str]:
     """One code a line: code, name, severity and summary, the summary wrapped under its
     column (or, on a narrow terminal, under the name)."""
+    from deancli.base.i18n import severity_label, tr
+
     out: list[str] = []
+    label_width = max((len(severity_label(c.severity)) for c in codes), default=0)
     for c in codes:
-        head = f"{c.code}  {c.name:<22} {c.severity.label:<8} "
+        head = f"{c.code}  {c.name:<22} {severity_label(c.severity):<{label_width}} "
+        summary = tr(c.summary)
         if width - len(head) >= SUMMARY_MIN:
-            out += wrap_plain(c.summary, width, head)
+            out += wrap_plain(summary, width, head)
         else:
             out.append(head.rstrip())
-            out += wrap_plain(c.summary, width, " " * 9)
+            out += wrap_plain(summary, width, " " * 9)
     return out
 
 

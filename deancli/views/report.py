@@ -16,6 +16,7 @@ from typing import Any
 
 from deancli.base import i18n
 from deancli.base.diagnostics import Diagnostic
+from deancli.base.i18n import N_
 from deancli.check.result import CheckResult
 from deancli.plan.model import Plan
 from deancli.views.progress import summarize
@@ -27,112 +28,84 @@ from deancli.views.timeline import milestone_span
 REPORT_VERSION = 1  # of the embedded document (docs/schemas/); add fields, never rename
 MAX_FINDINGS_SHOWN = 200  # the page lists the first ones; the document keeps every one
 
-# (es, en): labels only the report uses; the others come from deancli.base.i18n
-_REPORT_LABELS: dict[str, tuple[str, str]] = {
-    "subtitle": ("Estado del plan de trabajo al {date}", "Work plan status as of {date}"),
-    "language": ("Idioma", "Language"),
-    "skip": ("Ir a las iniciativas", "Skip to the initiatives"),
-    "contents": ("Contenido", "Contents"),
-    "dialogue": ("El diálogo", "The dialogue"),
-    "overview": ("Avance", "Progress"),
-    "overall": ("Avance general", "Overall progress"),
-    "overall_detail": (
-        "{done} de {counted} hitos cumplidos",
-        "{done} of {counted} milestones done",
-    ),
-    "late_detail": ("{n} hitos vencidos", "{n} milestones overdue"),
-    "unknown_detail": ("{n} hitos sin información", "{n} milestones with no information"),
-    "pillars_caption": (
-        "Avance por pilar: hitos cumplidos de los que cuentan",
-        "Progress per pillar: milestones done out of those that count",
-    ),
-    "relaunched": ("Relanzamiento", "Relaunched"),
-    "work_plan_presented": ("Plan de trabajo presentado", "Work plan presented"),
-    "co_chairs": ("Copresidencia", "Co-chairs"),
-    "meetings_caption": ("Reuniones del diálogo", "Meetings of the dialogue"),
-    "place": ("Lugar", "Place"),
-    "initiatives_caption": (
-        "Iniciativas: pulse un encabezado para ordenar",
-        "Initiatives: press a heading to sort",
-    ),
-    "filter_text": ("Buscar", "Search"),
-    "filter_any": ("Todos", "All"),
-    "filter_overdue": ("Solo con hitos vencidos", "Only with overdue milestones"),
-    "sort_by": ("Ordenar por", "Sort by"),
-    "sort_asc": ("ascendente", "ascending"),
-    "sort_desc": ("descendente", "descending"),
-    "filter_reset": ("Quitar filtros", "Clear filters"),
-    "lead": ("Responsable", "Lead"),
-    "leads_both": ("Responsables", "Leads"),
-    "showing": ("{from}–{to} de {n} iniciativas", "{from}–{to} of {n} initiatives"),
-    "showing_none": ("Ninguna iniciativa coincide.", "No initiative matches."),
-    "page_prev": ("Anterior", "Previous"),
-    "page_next": ("Siguiente", "Next"),
-    "pages": ("Páginas de la tabla", "Table pages"),
-    "details": ("Iniciativas en detalle", "Initiatives in full"),
-    "details_note": (
-        "Las iniciativas de la tabla, en el mismo orden.",
-        "The initiatives of the table, in the same order.",
-    ),
-    "timeline": ("Cronograma", "Timeline"),
-    "timeline_note": (
-        "Hitos de las iniciativas de la tabla; una barra es una fecha imprecisa "
-        "(mes, trimestre o año).",
+# labels only the report uses (English message ids; the others come from deancli.base.i18n)
+_REPORT_LABELS: dict[str, str] = {
+    "subtitle": N_("Work plan status as of {date}"),
+    "language": N_("Language"),
+    "skip": N_("Skip to the initiatives"),
+    "contents": N_("Contents"),
+    "dialogue": N_("The dialogue"),
+    "overview": N_("Progress"),
+    "overall": N_("Overall progress"),
+    "overall_detail": N_("{done} of {counted} milestones done"),
+    "late_detail": N_("{n} milestones overdue"),
+    "unknown_detail": N_("{n} milestones with no information"),
+    "pillars_caption": N_("Progress per pillar: milestones done out of those that count"),
+    "relaunched": N_("Relaunched"),
+    "work_plan_presented": N_("Work plan presented"),
+    "co_chairs": N_("Co-chairs"),
+    "meetings_caption": N_("Meetings of the dialogue"),
+    "place": N_("Place"),
+    "initiatives_caption": N_("Initiatives: press a heading to sort"),
+    "filter_text": N_("Search"),
+    "filter_any": N_("All"),
+    "filter_overdue": N_("Only with overdue milestones"),
+    "sort_by": N_("Sort by"),
+    "sort_asc": N_("ascending"),
+    "sort_desc": N_("descending"),
+    "filter_reset": N_("Clear filters"),
+    "lead": N_("Lead"),
+    "leads_both": N_("Leads"),
+    "showing": N_("{from}–{to} of {n} initiatives"),
+    "showing_none": N_("No initiative matches."),
+    "page_prev": N_("Previous"),
+    "page_next": N_("Next"),
+    "pages": N_("Table pages"),
+    "details": N_("Initiatives in full"),
+    "details_note": N_("The initiatives of the table, in the same order."),
+    "timeline": N_("Timeline"),
+    "timeline_note": N_(
         "Milestones of the initiatives in the table; a bar is an imprecise date "
-        "(month, quarter or year).",
+        "(month, quarter or year)."
     ),
-    "timeline_span": ("barra: fecha imprecisa", "bar: imprecise date"),
-    "findings": ("Problemas de validación", "Validation findings"),
-    "findings_banner": (
-        "Este informe se generó a partir de un plan con problemas: {errors} error(es), "
-        "{warnings} advertencia(s). Las cifras pueden estar incompletas.",
+    "timeline_span": N_("bar: imprecise date"),
+    "findings": N_("Validation findings"),
+    "findings_banner": N_(
         "This report was built from a plan with problems: {errors} error(s), "
-        "{warnings} warning(s). The figures may be incomplete.",
+        "{warnings} warning(s). The figures may be incomplete."
     ),
-    "findings_banner_minor": (
-        "La validación del plan no encontró errores; sí {n} advertencia(s) o nota(s).",
-        "Validating the plan found no errors, but {n} warning(s) or note(s).",
+    "findings_banner_minor": N_(
+        "Validating the plan found no errors, but {n} warning(s) or note(s)."
     ),
-    "findings_caption": ("{n} problemas, por archivo", "{n} findings, by file"),
-    "findings_list": ("Ver los {n} problemas", "Show the {n} findings"),
-    "findings_more": (
-        "Se muestran {shown} de {n}; ejecute `dean validate` para verlos todos.",
-        "{shown} of {n} shown; run `dean validate` to see them all.",
-    ),
-    "severity": ("Gravedad", "Severity"),
-    "code": ("Código", "Code"),
-    "file": ("Archivo", "File"),
-    "message": ("Mensaje", "Message"),
-    "error": ("error", "error"),
-    "warning": ("advertencia", "warning"),
-    "info": ("nota", "note"),
-    "provenance": ("Procedencia", "Provenance"),
-    "made_by": ("Generado por dean {version}", "Made by dean {version}"),
-    "schema_version": ("versión del esquema {v}", "schema version {v}"),
-    "as_of_date": ("datos al {date}", "data as of {date}"),
-    "commit": ("commit {commit}", "commit {commit}"),
-    "dirty": (
-        "con cambios sin confirmar en el árbol de trabajo",
-        "with uncommitted changes in the working tree",
-    ),
-    "no_git": ("el plan no está en git", "the plan is not in git"),
-    "data_note": (
-        "Los datos de esta página están incluidos como JSON (elemento #dean-data).",
-        "The data behind this page is embedded as JSON (element #dean-data).",
-    ),
-    "only_in": ("solo en {lang}", "only in {lang}"),
-    "lang_es": ("español", "Spanish"),
-    "lang_en": ("inglés", "English"),
-    "noscript": (
-        "La tabla de iniciativas, el cronograma y el detalle necesitan JavaScript; los datos "
-        "están en el elemento #dean-data.",
+    "findings_caption": N_("{n} findings, by file"),
+    "findings_list": N_("Show the {n} findings"),
+    "findings_more": N_("{shown} of {n} shown; run `dean validate` to see them all."),
+    "severity": N_("Severity"),
+    "code": N_("Code"),
+    "file": N_("File"),
+    "message": N_("Message"),
+    "error": N_("error"),
+    "warning": N_("warning"),
+    "info": N_("note"),
+    "provenance": N_("Provenance"),
+    "made_by": N_("Made by dean {version}"),
+    "schema_version": N_("schema version {v}"),
+    "as_of_date": N_("data as of {date}"),
+    "commit": N_("commit {commit}"),
+    "dirty": N_("with uncommitted changes in the working tree"),
+    "no_git": N_("the plan is not in git"),
+    "data_note": N_("The data behind this page is embedded as JSON (element #dean-data)."),
+    "only_in": N_("only in {lang}"),
+    "lang_es": N_("Spanish"),
+    "lang_en": N_("English"),
+    "noscript": N_(
         "The initiatives table, the timeline and the details need JavaScript; the data is "
-        "in the element #dean-data.",
+        "in the element #dean-data."
     ),
-    "kind_ministerial": ("reunión ministerial", "ministerial meeting"),
-    "kind_work_plan": ("plan de trabajo", "work plan"),
-    "kind_mid_year_review": ("revisión de medio año", "mid-year review"),
-    "official_source": ("oficial", "official"),
+    "kind_ministerial": N_("ministerial meeting"),
+    "kind_work_plan": N_("work plan"),
+    "kind_mid_year_review": N_("mid-year review"),
+    "official_source": N_("official"),
 }
 
 # the labels of deancli.base.i18n the page uses
@@ -204,9 +177,8 @@ PROVENANCES = ("official", "press", "translation")
 
 def labels(lang: str) -> dict[str, str]:
     """Every label of the page in one language (templates as written: ``{n}`` stays)."""
-    pick = 0 if lang == "es" else 1
     out = {k: i18n.t(k, lang) for k in _BASE_LABELS}
-    out.update({k: v[pick] for k, v in _REPORT_LABELS.items()})
+    out.update({k: i18n.tr(v, lang=lang) for k, v in _REPORT_LABELS.items()})
     for s in (*INITIATIVE_STATUSES, "unknown"):
         out[f"is_{s}"] = i18n.initiative_status(s, lang)
     for s in MILESTONE_STATES:

@@ -26,6 +26,7 @@ from deancli.views.table import (
     done_cell,
     text_in,
     text_json,
+    with_legend,
 )
 
 
@@ -144,7 +145,7 @@ def milestone_table(plan: Plan, ini: Initiative, as_of: dt.date, lang: str) -> T
         rows.append(
             [
                 m.id,
-                milestone_date(m)[1] or t("none", lang),
+                milestone_date(m)[1] or t("no_date", lang),
                 title,
                 i18n.kind(m.kind, lang),
                 milestone_status_text(m, as_of, lang),
@@ -185,7 +186,7 @@ def milestone_notes_table(ini: Initiative, lang: str) -> Table | None:
 
 def source_table(plan: Plan, ini: Initiative, lang: str) -> Table:
     rows: list[list[Cell]] = [
-        [src.id, src.title, src.publisher, src.date or t("none", lang), src.url or ""]
+        [src.id, src.title, src.publisher, src.date or t("no_date", lang), src.url or ""]
         for src in cited_sources(plan, ini)
     ]
     return Table(
@@ -233,7 +234,6 @@ def indicator_table(ini: Initiative, lang: str) -> Table | None:
             t("unit", lang),
         ],
         rows=rows,
-        numeric={3},
         wide={0},
     )
 
@@ -305,15 +305,17 @@ class ShowView:
         return show_fields(self.plan, self.initiative, self.as_of, self.lang)
 
     def milestones(self) -> Table:
-        return milestone_table(self.plan, self.initiative, self.as_of, self.lang)
+        return with_legend(
+            milestone_table(self.plan, self.initiative, self.as_of, self.lang), self.lang
+        )
 
     def csv_table(self) -> Table:
         """The milestones for spreadsheets: stable column names (docs/output.md), and
         nothing rather than a dash where there is no date or source."""
         table = self.milestones()
-        none = t("none", self.lang)
+        marks = {t("none", self.lang), t("no_date", self.lang)}
         rows: list[list[Cell]] = [
-            [c if c != none or i not in (1, 5) else "" for i, c in enumerate(row)]
+            [c if c not in marks or i not in (1, 5) else "" for i, c in enumerate(row)]
             for row in table.rows
         ]
         return Table("", list(MILESTONE_CSV), rows)
@@ -325,7 +327,7 @@ class ShowView:
         return indicator_table(self.initiative, self.lang)
 
     def sources(self) -> Table:
-        return source_table(self.plan, self.initiative, self.lang)
+        return with_legend(source_table(self.plan, self.initiative, self.lang), self.lang)
 
     def cited_sources(self) -> list[Any]:
         return cited_sources(self.plan, self.initiative)

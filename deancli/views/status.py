@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from deancli.base import i18n
-from deancli.base.i18n import t
+from deancli.base.i18n import long_date, t
 from deancli.plan.evidence import initiative_is_stale
-from deancli.plan.model import Plan
-from deancli.views.progress import InitiativeSummary, PlanSummary, group
+from deancli.plan.model import Plan, parse_date
+from deancli.views.progress import OPEN, InitiativeSummary, PlanSummary, counts, group
 from deancli.views.table import (
     JSON_VERSION,
     Bar,
@@ -22,6 +22,7 @@ from deancli.views.table import (
     tally_json,
     text_in,
     text_json,
+    with_legend,
 )
 
 
@@ -55,7 +56,7 @@ def pillar_table(plan: Plan, summary: PlanSummary, lang: str) -> Table:
     ]
     caption = t("unassigned", lang, n=len(summary.unassigned)) if summary.unassigned else None
     return Table(
-        title=t("plan_status", lang, date=summary.as_of.isoformat()),
+        title=t("plan_status", lang, date=long_date(summary.as_of, lang)),
         headers=[
             t("id", lang),
             t("pillar", lang),
@@ -68,7 +69,6 @@ def pillar_table(plan: Plan, summary: PlanSummary, lang: str) -> Table:
         ],
         rows=rows,
         footer=footer,
-        numeric={2, 3, 5, 6},
         wide={1},
         caption=caption,
     )
@@ -86,12 +86,25 @@ def listing_summary(
     table = pillar_table(plan, group(plan, items, as_of, keep_empty=False), lang)
     if len(table.rows) == 1:  # one pillar: its row is the total
         table.footer = None
-    table.title = t("listing_summary", lang, n=f"{len(items):,}", date=as_of.isoformat())
+    table.title = t("listing_summary", lang, n=f"{len(items):,}", date=long_date(as_of, lang))
     return table
 
 
 def _leads(ids: list[str], lang: str) -> str:
-    return ", ".join(ids) if ids else t("none", lang)
+    """The leads of one party; none recorded means none is publicly known (DEAN211)."""
+    return ", ".join(ids) if ids else t("unknown_mark", lang)
+
+
+def _next_due(s: InitiativeSummary, lang: str) -> str:
+    """The next due date; "no date" when open milestones have none, "none" when nothing is
+    left to come."""
+    if s.next_due is not None:
+        return s.next_due.label
+    undated = any(
+        m.status in OPEN and counts(m) and parse_date(m.due) is None
+        for m in s.initiative.milestones
+    )
+    return t("no_date", lang) if undated else t("none", lang)
 
 
 def initiative_table(
@@ -117,7 +130,7 @@ def initiative_table(
                 _leads(ini.leads.get("us", []), lang),
                 done_cell(s.tally),
                 Bar(s.tally.done, s.tally.counted),
-                s.next_due.label if s.next_due else t("none", lang),
+                _next_due(s, lang),
                 count_cell(s.tally.overdue, lang),
                 (s.evidence.date if s.evidence else t("none", lang))
                 + (" *" if n in stale_rows else ""),
@@ -141,7 +154,6 @@ def initiative_table(
             t("newest_evidence", lang),
         ],
         rows=rows,
-        numeric={0, 5, 8},
         wide={1},
         wrap={2},
         caption=caption,
@@ -281,16 +293,23 @@ class StatusView:
 
     def table(self) -> Table:
         if self.items is None:
-            return pillar_table(self.plan, self.summary, self.lang)
+            return with_legend(pillar_table(self.plan, self.summary, self.lang), self.lang)
         lang = self.lang
         p = self.plan.pillar(self.selection.pillar) if self.selection.pillar is not None else None
         if p is not None:
             title = t("pillar_heading", lang, roman=p.roman, title=text_in(p.title, lang))
         else:
             title = t("initiatives", lang)
-        title += f" ({t('as_of', lang)} {self.as_of.isoformat()})"
-        return initiative_table(
-            self.plan, self.items, lang, title, (self.stale_rows(), self.stale_months)
+        title += f" ({t('as_of', lang)} {long_date(self.as_of, lang)})"
+        return with_legend(
+            initiative_table(
+                self.plan,
+                self.items,
+                lang,
+                title,
+                (self.stale_rows(), self.stale_months),
+            ),
+            lang,
         )
 
     def long_summary(self) -> Table | None:

@@ -7,10 +7,11 @@ table, Markdown or CSV; the JSON twins of the views keep codes and both language
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from deancli.base.i18n import t
+from deancli.base.i18n import LANGS, t
 from deancli.plan.model import Text
 from deancli.views.progress import Tally
 
@@ -73,10 +74,39 @@ class Table:
     headers: list[str]
     rows: list[list[Cell]]
     footer: list[Cell] | None = None
-    numeric: set[int] = field(default_factory=set)  # right-aligned columns
     wide: set[int] = field(default_factory=set)  # columns that take the spare width
     wrap: set[int] = field(default_factory=set)  # other columns that may wrap
     caption: str | None = None
+
+
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?%?|\d+/\d+")
+
+
+def _kind(cell: Cell) -> str:
+    """``number``, ``mark`` (a mark of MARKS: neither), or ``text``."""
+    if isinstance(cell, Bar):
+        return "number"
+    if isinstance(cell, Stacked):
+        return "text"  # a block of fixed width (a count over a bar): it starts on the left
+    value = cell.removesuffix(" *").strip()
+    if not value or value in _MARK_TEXTS:
+        return "mark"
+    # a number, a fraction, a percentage, or several (``12/18 67%``, ``1 → 2``)
+    tokens = value.replace("→", " ").split()
+    return "number" if tokens and all(_NUMBER.fullmatch(x) for x in tokens) else "text"
+
+
+def aligned_right(view: Table) -> set[int]:
+    """The columns to align on the right: those that hold numbers (and marks) only. Their
+    header goes on the right too; every other column, header included, is on the left.
+    Decided by content, so the same table aligns the same in every language."""
+    rows = view.rows + ([view.footer] if view.footer else [])
+    out = set()
+    for i in range(len(view.headers)):
+        kinds = {_kind(row[i]) for row in rows if i < len(row)}
+        if "number" in kinds and "text" not in kinds:
+            out.add(i)
+    return out
 
 
 def text_in(text: Text, lang: str) -> str:
@@ -90,7 +120,45 @@ def text_in(text: Text, lang: str) -> str:
 
 
 def count_cell(n: int, lang: str) -> str:
-    return str(n) if n else t("none", lang)
+    """A count: a number, zero included (a mark would say something else)."""
+    return str(n)
+
+
+# the marks a cell may hold instead of a value: each means one thing (docs/output.md)
+MARKS = ("none", "unknown_mark", "no_date", "na")
+_MARK_TEXTS = frozenset(t(m, lang) for m in MARKS for lang in LANGS)
+_MARK_LEGEND = {
+    "none": "mark_none",
+    "unknown_mark": "mark_not_known",
+    "no_date": "mark_no_date",
+    "na": "mark_na",
+}
+
+
+def marks_legend(view: Table, lang: str) -> str | None:
+    """``Marks: — none · ? not publicly known ...``: the marks the table's cells use, else
+    None."""
+    texts: set[str] = set()
+    for row in view.rows + ([view.footer] if view.footer else []):
+        for cell in row:
+            if isinstance(cell, str):
+                texts.add(cell.removesuffix(" *"))
+            elif isinstance(cell, Stacked):
+                texts.update(part for line in cell.lines for part in line.split())
+            elif cell.ratio is None:
+                texts.add(t("na", lang))
+    used = [_MARK_LEGEND[m] for m in MARKS if t(m, lang) in texts]
+    if not used:
+        return None
+    return t("marks_legend", lang, marks=" · ".join(t(k, lang) for k in used))
+
+
+def with_legend(view: Table, lang: str) -> Table:
+    """The table with the legend of its marks added to its caption."""
+    legend = marks_legend(view, lang)
+    if legend is not None:
+        view.caption = f"{view.caption}\n{legend}" if view.caption else legend
+    return view
 
 
 def done_cell(tally: Tally) -> str:
@@ -141,7 +209,6 @@ def compact_bars(view: Table, lang: str) -> Table:
         headers=[view.headers[i - 1] if i in bar_cols else view.headers[i] for i in keep],
         rows=[merge(r) for r in view.rows],
         footer=merge(view.footer) if view.footer else None,
-        numeric={remap[i] for i in view.numeric if i in remap} | {remap[i] for i in bar_cols},
         wide={remap[i] for i in view.wide if i in remap},
         wrap={remap[i] for i in view.wrap if i in remap},
         caption=view.caption,

@@ -90,7 +90,7 @@ def test_long_listing_escapes_titles(dean, big_plan, tmp_path):
     result = dean("status", "--plan", str(plan), "--pillar", "3", "--as-of", AS_OF)
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert not any(x.lstrip().startswith("5 ") for x in result.stdout.splitlines())
-    assert "1 file(s) with reading errors are left out" in result.stderr
+    assert "1 file with reading errors is left out" in result.stderr
 
 
 # ---------------------------------------------------------------- the pager

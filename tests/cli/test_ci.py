@@ -335,6 +335,23 @@ def test_diff_markdown_golden(dean, repo, golden):
     ]
 
 
+def test_diff_golden_in_spanish_at_80_columns(dean, repo, golden):
+    _change(repo)
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "change")
+    env = {"LANG": "es_MX.UTF-8", "COLUMNS": "80"}
+    text = dean("diff", "HEAD~1", "HEAD", "--as-of", AS_OF, env=env)
+    assert text.exit_code == 0, text.stderr
+    golden("diff.es.80.txt", text.stdout)
+    spanish = dean(
+        "diff", "HEAD~1", "HEAD", "--as-of", AS_OF, "--lang", "ES", env={"COLUMNS": "80"}
+    )
+    assert spanish.stdout == text.stdout
+    assert [line for line in text.stdout.splitlines() if len(line) > 80] == []
+    english = dean("diff", "HEAD~1", "HEAD", "--as-of", AS_OF, "--lang", "en", env=env)
+    assert english.stdout.startswith("Plan changes HEAD~1 → HEAD (as of 2026-11-28)")
+
+
 def test_diff_defaults_to_merge_base_and_working_tree(dean, repo):
     _git(repo, "checkout", "-qb", "feature")
     _change(repo)

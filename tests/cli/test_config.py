@@ -504,7 +504,7 @@ def test_status_marks_stale_rows_with_a_legend_in_every_format(dean, plan_copy):
     r = dean("status", "--as-of", AS_OF, "--pillar", "2", "--no-pager")
     out = [line.rstrip() for line in lines(r.stdout)]
     assert [line[-12:] for line in out if "2025-07-01" in line] == ["2025-07-01 *"]
-    assert out[-1] == f"* {legend}"
+    assert out[-2:] == [f"* {legend}", "Marks: — none"]
     r = dean("status", "--as-of", AS_OF, "--pillar", "2", "--format", "markdown")
     assert "| 2025-07-01 \\* |" in r.stdout
     assert f"\\* {legend}" in r.stdout

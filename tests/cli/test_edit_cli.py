@@ -300,6 +300,31 @@ def test_new_with_prompts(dean, plan_copy, monkeypatch, golden):
     golden("new-prompts.txt", result.stdout)
 
 
+def test_new_with_prompts_in_spanish(dean, plan_copy, monkeypatch, golden):
+    """The prompts, the checks of each answer and the result, in Spanish at 80 columns."""
+    monkeypatch.setattr("deancli.cli.new.interactive", lambda: True)
+    from typer.testing import CliRunner
+
+    from deancli.cli import app
+    from tests.conftest import ENV
+
+    result = CliRunner().invoke(
+        app,
+        ["new", "--as-of", AS_OF, "--dry-run"],
+        input="9\n4\nFormación dual\nDual training\nXYZ\nSE\n\nnope\nactive\n",
+        env={**ENV, "LANG": "es_MX.UTF-8", "COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    golden("new-prompts.es.80.txt", result.stdout)
+    assert result.stderr == (
+        "  pilar desconocido '9'; pilares válidos: 1 (I), 2 (II), 3 (III), 4 (IV)\n"
+        "  organización desconocida 'XYZ'; válidas: AMEXCID, ATDT, COFEPRIS, CRT, DHS, DOC, "
+        "DOS, IFT, INAI, SABG, SE, SHCP, SRE, TREAS, USAID, USTR\n"
+        "  'nope' no es un estado; válidos: planned, active, finalising, completed, "
+        "cancelled, suspended, unknown\n"
+    )
+
+
 def test_new_missing_flags_off_a_terminal(dean, plan_copy):
     result = dean("new", "--pillar", "1")
     assert result.exit_code == 2

@@ -13,7 +13,7 @@ def test_before_the_command_is_the_same_as_after(dean, in_repo):
     before = dean("--plan", str(REAL_PLAN), "--lang", "es", "--as-of", AS_OF, "status")
     assert after.exit_code == before.exit_code == 0, before.stderr
     assert before.stdout == after.stdout
-    assert before.stdout.startswith("Estado del plan al 2026-11-28")
+    assert before.stdout.startswith("Estado del plan al 28 nov 2026")
 
 
 @pytest.mark.parametrize(

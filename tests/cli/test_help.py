@@ -75,6 +75,20 @@ def test_help_examples_fit_80_columns(dean, args):
     assert [line for line in examples if len(line) > 80] == []
 
 
+@pytest.mark.parametrize(
+    "args", [[], *([c] for c in COMMANDS), *SUBCOMMANDS], ids=lambda a: " ".join(a) or "dean"
+)
+def test_help_golden_in_spanish_at_80_columns(dean, args, golden):
+    """Every --help in Spanish, Click's and Typer's own words included (Usage, Options...)."""
+    result = dean(*args, "--help", env={"LANG": "es_MX.UTF-8", "COLUMNS": "80"})
+    assert result.exit_code == 0
+    name = "-".join(args) or "dean"
+    golden(f"help/{name}.es.80.txt", result.stdout)
+    assert result.stdout.startswith("Uso: dean")
+    assert "Usage:" not in result.stdout and "Show this message" not in result.stdout
+    assert [line for line in result.stdout.splitlines() if len(line) > 80] == []
+
+
 def test_readme_examples_fit_80_columns():
     from tests.conftest import REPO
 

@@ -373,7 +373,7 @@ def test_invalid_commit_is_marked_not_dropped(hist, story):
     assert totals[-1].endswith(",initiatives/02-two.yaml initiatives/03-three.yaml")
     chart = hist(repo, env={"COLUMNS": "80"})
     assert chart.exit_code == 0, chart.stderr
-    assert "2 point(s) where plan files did not read or match their schema (marked !):" in (
+    assert "2 points where plan files did not read or match their schema (marked !):" in (
         chart.stdout
     )
     assert f"  2024-10-03 {bad[:12]}: initiatives/02-two.yaml" in chart.stdout

@@ -329,7 +329,7 @@ def test_a_newline_in_a_file_name_is_its_own_finding(dean, plan_copy):
 # ---------------------------------------------------------------- views and read errors
 
 NOTE = (
-    "dean: note: 1 file(s) with reading errors are left out of these numbers; "
+    "dean: note: 1 file with reading errors is left out of these numbers; "
     "`dean validate` says why\n"
 )
 
@@ -355,7 +355,7 @@ def test_status_leaves_out_files_with_reading_errors(dean, yaml11_plan):
     (third,) = [p for p in doc["pillars"] if p["number"] == 3]
     assert third["initiatives"] == 2  # 6 and 7; 8 is left out
     es = dean("status", "--as-of", AS_OF, "--lang", "es")
-    assert es.stderr.startswith("dean: nota: 1 archivo(s) con errores de lectura se omiten")
+    assert es.stderr.startswith("dean: nota: 1 archivo con errores de lectura se deja fuera")
 
 
 def test_show_and_timeline_leave_out_files_with_reading_errors(dean, yaml11_plan):

@@ -82,7 +82,7 @@ def test_views_print_markup_and_escapes_literally(dean, markup_plan, args, color
 @pytest.mark.parametrize("args", VIEWS, ids=[" ".join(a) for a in VIEWS])
 def test_views_leave_out_a_file_with_control_escapes(dean, evil_plan, args):
     result = dean(*args, "--lang", "en", "--as-of", AS_OF, env={"COLUMNS": "200"})
-    assert "reading errors are left out" in result.stderr
+    assert "reading errors is left out" in result.stderr
     assert "[bold red]" not in result.stdout
     assert RAW_ESC not in result.stdout and "\u202e" not in result.stdout
 

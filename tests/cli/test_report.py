@@ -34,7 +34,7 @@ def test_writes_the_default_file(dean, tmp_path, monkeypatch):
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert re.match(r"dean: wrote dean-report.html \(\d+ KB\)\n", result.stderr)
     # the real plan has warnings: the command says the page lists them
-    assert "12 warning(s); the page lists them at the top" in result.stderr
+    assert "12 warnings; the page lists them at the top" in result.stderr
     assert sorted(tmp_path.iterdir()) == [tmp_path / "dean-report.html", tmp_path / "src"]
 
 

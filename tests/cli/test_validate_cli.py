@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import AS_OF, REPO, edit
 
 
@@ -63,6 +65,35 @@ def test_errors_concise_golden(dean, plan_copy, golden):
     result = dean("validate", "--format", "concise", "--as-of", AS_OF)
     assert result.exit_code == 1
     golden("validate-errors.concise.txt", result.stdout)
+
+
+SPANISH_80 = {"LANG": "es_MX.UTF-8", "COLUMNS": "80"}
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise"])
+def test_errors_golden_in_spanish_at_80_columns(dean, plan_copy, golden, fmt):
+    _broken_plan(plan_copy)
+    result = dean("validate", "--format", fmt, "--as-of", AS_OF, env=SPANISH_80)
+    assert result.exit_code == 1
+    golden(f"validate-errors.{fmt}.es.80.txt", result.stdout)
+
+
+def test_machine_formats_say_the_same_in_every_language(dean, plan_copy):
+    """JSON, SARIF and JUnit are for tools: their keys, codes and message texts are the same
+    whatever the language (human formats and GitHub annotations follow it)."""
+    _broken_plan(plan_copy)
+    import re
+
+    def timeless(text: str) -> str:  # JUnit records how long the check took
+        return re.sub(r' time="[0-9.]+"', "", text)
+
+    for fmt in ("json", "sarif", "junit"):
+        en = dean("validate", "--format", fmt, "--as-of", AS_OF, "--lang", "en")
+        es = dean("validate", "--format", fmt, "--as-of", AS_OF, "--lang", "es")
+        assert timeless(es.stdout) == timeless(en.stdout), fmt
+    gh = dean("validate", "--format", "github", "--as-of", AS_OF, "--lang", "es").stdout
+    assert "::error file=" in gh and "title=dean DEAN105 invalid-date::" in gh
+    assert "`2024-02-30` no es una fecha real%0Asugerencia: revise el mes y el día" in gh
 
 
 def test_errors_json_golden(dean, plan_copy, golden):

@@ -28,7 +28,6 @@ LANGS = ("es", "en")
 UNWRAPPED = 1000
 
 
-
 def _help_pages() -> list[list[str]]:
     """Every command and subcommand, from the app itself: a new command gets its goldens."""
     import typer

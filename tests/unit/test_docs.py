@@ -16,6 +16,16 @@ def test_every_code_is_documented_once():
     assert documented == expected
 
 
+def test_the_spanish_rule_documentation_follows_the_english():
+    """docs/rules.es.md: the same headings, in the same order, each once (dean explain reads
+    it in Spanish), and sections in Spanish (no English "Why:" left)."""
+    english = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    spanish = (REPO / "docs" / "rules.es.md").read_text(encoding="utf-8")
+    heading = r"^### DEAN\d{3} [a-z-]+ \((?:error|warning|info)\)$"
+    assert re.findall(heading, spanish, re.M) == re.findall(heading, english, re.M)
+    assert "\nWhy:" not in spanish and "\nFix:" not in spanish
+
+
 def test_codes_are_unique_and_well_formed():
     codes = all_codes()
     assert len({c.code for c in codes}) == len(codes)

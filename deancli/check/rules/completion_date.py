@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Plan
 
@@ -31,16 +32,23 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     ini.doc,
                     (*m.parts, "status"),
-                    f"milestone `{m.id}` is done but has no completion date",
-                    hint="add `completed_on: YYYY-MM-DD`, or `completed_by:` when only a "
-                    "reporting date is known",
+                    M("milestone `{id}` is done but has no completion date", id=m.id),
+                    hint=M(
+                        "add `completed_on: YYYY-MM-DD`, or `completed_by:` when only a "
+                        "reporting date is known"
+                    ),
                 )
             elif m.status != "done" and has_date:
                 field = "completed_on" if m.completed_on else "completed_by"
                 yield RULE.diag(
                     ini.doc,
                     (*m.parts, field),
-                    f"milestone `{m.id}` has `{field}` but status `{m.status}`",
-                    hint="set `status: done`, or remove the completion date",
+                    M(
+                        "milestone `{id}` has `{field}` but status `{status}`",
+                        id=m.id,
+                        field=field,
+                        status=m.status,
+                    ),
+                    hint=M("set `status: done`, or remove the completion date"),
                     key=True,
                 )

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.check.rules._base import Context, RuleInfo, related_at
 from deancli.plan.model import Plan, milestone_key, period_end, period_start
 
@@ -34,9 +35,15 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     doc,
                     ("dialogue", b),
-                    f"`{b}` {dlg[b]} is before `{a}` {dlg[a]}",
-                    hint="correct one of the two dates",
-                    related=(related_at(doc, ("dialogue", a), f"`{a}` is here"),),
+                    M(
+                        "`{b}` {b_date} is before `{a}` {a_date}",
+                        a=a,
+                        b=b,
+                        a_date=dlg[a],
+                        b_date=dlg[b],
+                    ),
+                    hint=M("correct one of the two dates"),
+                    related=(related_at(doc, ("dialogue", a), M("`{key}` is here", key=a)),),
                 )
         prev = None
         for mt in plan.meetings:
@@ -47,8 +54,12 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     doc,
                     (*mt.parts, "date"),
-                    f"meeting of {mt.date} is listed after the meeting of {prev[1]}",
-                    hint="list meetings oldest first, or correct the date",
+                    M(
+                        "meeting of {date} is listed after the meeting of {previous}",
+                        date=mt.date,
+                        previous=prev[1],
+                    ),
+                    hint=M("list meetings oldest first, or correct the date"),
                 )
             else:
                 prev = (start, mt.date)
@@ -64,8 +75,8 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                     yield RULE.diag(
                         odoc,
                         ("organizations", i, "valid_to"),
-                        f"`valid_to` {end} is before `valid_from` {start}",
-                        hint="correct one of the two dates",
+                        M("`valid_to` {end} is before `valid_from` {start}", end=end, start=start),
+                        hint=M("correct one of the two dates"),
                     )
     done = {
         (ini.id, m.id): (ini, m) for ini in plan.initiatives for m in ini.milestones if m.completed
@@ -84,7 +95,13 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                     yield RULE.diag(
                         ini.doc,
                         (*m.parts, "depends_on", n),
-                        f"milestone `{m.id}` was completed ({m.completed}) before `{ref}` "
-                        f"({dep[1].completed}) that it depends on",
-                        hint="correct one of the completion dates, or the dependency",
+                        M(
+                            "milestone `{id}` was completed ({date}) before `{ref}` "
+                            "({ref_date}) that it depends on",
+                            id=m.id,
+                            date=m.completed,
+                            ref=ref,
+                            ref_date=dep[1].completed,
+                        ),
+                        hint=M("correct one of the completion dates, or the dependency"),
                     )

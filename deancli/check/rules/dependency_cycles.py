@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Initiative, Milestone, Plan, milestone_key
 
@@ -56,8 +57,8 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         yield RULE.diag(
             ini.doc,
             ("depends_on", idx),
-            "initiative dependency cycle " + " → ".join(cycle),
-            hint="remove one `depends_on` entry of the cycle",
+            M("initiative dependency cycle {cycle}", cycle=" → ".join(cycle)),
+            hint=M("remove one `depends_on` entry of the cycle"),
         )
     owners: dict[str, tuple[Initiative, Milestone]] = {}
     mgraph: dict[str, list[str]] = {}
@@ -84,6 +85,6 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         yield RULE.diag(
             ini.doc,
             (*m.parts, "depends_on", idx),
-            "milestone dependency cycle " + " → ".join(cycle),
-            hint="remove one `depends_on` entry of the cycle",
+            M("milestone dependency cycle {cycle}", cycle=" → ".join(cycle)),
+            hint=M("remove one `depends_on` entry of the cycle"),
         )

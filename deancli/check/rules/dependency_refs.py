@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Plan, milestone_key
 
@@ -33,15 +34,17 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     ini.doc,
                     ("depends_on", n),
-                    "initiative depends on itself",
-                    hint="remove this entry",
+                    M("initiative depends on itself"),
+                    hint=M("remove this entry"),
                 )
             elif dep not in ids:
                 yield RULE.diag(
                     ini.doc,
                     ("depends_on", n),
-                    f"unknown initiative `{dep}`",
-                    hint="initiative ids in this plan: " + ", ".join(map(str, sorted(ids))),
+                    M("unknown initiative `{id}`", id=dep),
+                    hint=M(
+                        "initiative ids in this plan: {ids}", ids=", ".join(map(str, sorted(ids)))
+                    ),
                 )
         related = ini.data.get("related")
         for n, rel in enumerate(related if isinstance(related, list) else []):
@@ -50,8 +53,10 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     ini.doc,
                     ("related", n, "initiative"),
-                    f"unknown initiative `{target}`",
-                    hint="initiative ids in this plan: " + ", ".join(map(str, sorted(ids))),
+                    M("unknown initiative `{id}`", id=target),
+                    hint=M(
+                        "initiative ids in this plan: {ids}", ids=", ".join(map(str, sorted(ids)))
+                    ),
                 )
         for m in ini.milestones:
             for n, ref in enumerate(m.depends_on):
@@ -60,16 +65,19 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                     yield RULE.diag(
                         ini.doc,
                         (*m.parts, "depends_on", n),
-                        "milestone depends on itself",
-                        hint="remove this entry",
+                        M("milestone depends on itself"),
+                        hint=M("remove this entry"),
                     )
                 elif key not in milestones:
                     local = ", ".join(f"`{x.id}`" for x in ini.milestones if x is not m)
                     yield RULE.diag(
                         ini.doc,
                         (*m.parts, "depends_on", n),
-                        f"unknown milestone `{ref}`",
-                        hint="use a milestone id of this file"
-                        + (f" ({local})" if local else "")
-                        + ", or N/id for initiative N",
+                        M("unknown milestone `{ref}`", ref=ref),
+                        hint=M(
+                            "use a milestone id of this file ({ids}), or N/id for initiative N",
+                            ids=local,
+                        )
+                        if local
+                        else M("use a milestone id of this file, or N/id for initiative N"),
                     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M, nM
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.evidence import months_between
 from deancli.plan.model import Plan, period_start
@@ -35,8 +36,15 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
         yield RULE.diag(
             doc,
             ("dialogue", "meetings"),
-            f"no meeting of the dialogue recorded since {last.isoformat()} ({age} months)",
-            hint="record a later meeting with its source, or say in `last_known_meeting` that "
-            "none was found (and suppress this with that reason)",
+            nM(
+                "no meeting of the dialogue recorded since {date} ({n} month)",
+                "no meeting of the dialogue recorded since {date} ({n} months)",
+                age,
+                date=last.isoformat(),
+            ),
+            hint=M(
+                "record a later meeting with its source, or say in `last_known_meeting` that "
+                "none was found (and suppress this with that reason)"
+            ),
             key=True,
         )

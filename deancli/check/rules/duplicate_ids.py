@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import N_, M
 from deancli.check.rules._base import Context, RuleInfo, related_at
 from deancli.plan.loader import Document
 from deancli.plan.model import Parts, Plan
@@ -18,16 +19,33 @@ from deancli.plan.model import Parts, Plan
 RULE = RuleInfo("DEAN201", "duplicate-id", Severity.ERROR, "the same id is used twice")
 
 
+# what is duplicated: (message, hint), each with its own words in Spanish
+_WHAT = {
+    "milestone id": (N_("duplicate milestone id `{value}`"), N_("give this milestone another id")),
+    "indicator id": (N_("duplicate indicator id `{value}`"), N_("give this indicator another id")),
+    "source id": (N_("duplicate source id `{value}`"), N_("give this source another id")),
+    "pillar number": (
+        N_("duplicate pillar number `{value}`"),
+        N_("give this pillar another number"),
+    ),
+    "organization id": (
+        N_("duplicate organization id `{value}`"),
+        N_("give this organization another id"),
+    ),
+}
+
+
 def _dupes(doc: Document, items: list[tuple[Any, Parts]], what: str) -> Iterator[Diagnostic]:
     first: dict[Any, Parts] = {}
+    message, hint = _WHAT[what]
     for value, parts in items:
         if value in first:
             yield RULE.diag(
                 doc,
                 parts,
-                f"duplicate {what} `{value}`",
-                hint=f"give this {what} another id",
-                related=(related_at(doc, first[value], "first used here"),),
+                M(message, value=value),
+                hint=M(hint),
+                related=(related_at(doc, first[value], M("first used here")),),
             )
         else:
             first[value] = parts
@@ -43,9 +61,13 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
             yield RULE.diag(
                 ini.doc,
                 ("id",),
-                f"duplicate initiative id `{ini.id}`",
-                hint="each initiative needs its own number; use the next free one",
-                related=(related_at(other.doc, ("id",), f"also used in {other.doc.display}"),),
+                M("duplicate initiative id `{id}`", id=ini.id),
+                hint=M("each initiative needs its own number; use the next free one"),
+                related=(
+                    related_at(
+                        other.doc, ("id",), M("also used in {path}", path=other.doc.display)
+                    ),
+                ),
             )
         else:
             seen[ini.id] = ini
@@ -67,14 +89,16 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     doc,
                     (*s.parts, "id"),
-                    f"source id `{s.id}` is also a shared source",
-                    hint="cite the shared source from dialogue.yaml and remove this copy, or "
-                    "rename it",
+                    M("source id `{id}` is also a shared source", id=s.id),
+                    hint=M(
+                        "cite the shared source from dialogue.yaml and remove this copy, or "
+                        "rename it"
+                    ),
                     related=(
                         related_at(
                             shared[s.id].doc,
                             (*shared[s.id].parts, "id"),
-                            "shared source defined here",
+                            M("shared source defined here"),
                         ),
                     ),
                 )

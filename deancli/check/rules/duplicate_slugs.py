@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.check.rules._base import Context, RuleInfo, related_at
 from deancli.plan.model import Initiative, Plan
 
@@ -28,8 +29,11 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
             yield RULE.diag(
                 ini.doc,
                 ("slug",),
-                f"slug `{slug}` is also the slug of "
-                + ", ".join(f"initiative {o.label}" for o in others),
-                hint="give each initiative its own slug (and rename its file to match)",
-                related=tuple(related_at(o.doc, ("slug",), "the same slug") for o in others),
+                M(
+                    "slug `{slug}` is also the slug of initiative {others}",
+                    slug=slug,
+                    others=", ".join(o.label for o in others),
+                ),
+                hint=M("give each initiative its own slug (and rename its file to match)"),
+                related=tuple(related_at(o.doc, ("slug",), M("the same slug")) for o in others),
             )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Plan
 
@@ -40,13 +41,15 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
             yield RULE.diag(
                 ini.doc,
                 ("id",),
-                f"file name `{name}` does not match id `{ini.id}`",
-                hint=f"rename the file to `{want}`",
+                M("file name `{name}` does not match id `{id}`", name=name, id=ini.id),
+                hint=M("rename the file to `{name}`", name=want),
             )
         elif ini.slug is not None and m.group(2) != ini.slug:
             yield RULE.diag(
                 ini.doc,
                 ("slug",),
-                f"file name `{name}` does not match slug `{ini.slug}`",
-                hint=f"rename the file to `{want}`, or set `slug: {m.group(2)}`",
+                M("file name `{name}` does not match slug `{slug}`", name=name, slug=ini.slug),
+                hint=M(
+                    "rename the file to `{name}`, or set `slug: {slug}`", name=want, slug=m.group(2)
+                ),
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Location, Severity
+from deancli.base.i18n import M
 from deancli.base.textsafe import is_safe, safe
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Plan
@@ -32,7 +33,11 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
             RULE.code,
             RULE.name,
             RULE.severity,
-            f"file name `{name}` holds {', '.join(f'`{b}`' for b in bad)}",
+            M(
+                "file name `{name}` holds {characters}",
+                name=name,
+                characters=", ".join(f"`{b}`" for b in bad),
+            ),
             Location(ini.doc.display),
-            hint=f"rename the file to `{want}`",
+            hint=M("rename the file to `{name}`", name=want),
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Plan, period_start
 
@@ -41,6 +42,11 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     ini.doc,
                     parts,
-                    f"`{parts[-1]}` {value} is after the reference date {today.isoformat()}",
-                    hint="a past event cannot have a future date; check the year",
+                    M(
+                        "`{key}` {value} is after the reference date {today}",
+                        key=parts[-1],
+                        value=value,
+                        today=today.isoformat(),
+                    ),
+                    hint=M("a past event cannot have a future date; check the year"),
                 )

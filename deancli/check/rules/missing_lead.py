@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import N_, M
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Plan
 
@@ -17,7 +18,10 @@ RULE = RuleInfo(
     "DEAN211", "missing-lead", Severity.WARNING, "no lead organization known for a party"
 )
 
-_PARTY = {"mx": "Mexican", "us": "U.S."}
+_MESSAGES = {
+    "mx": N_("no Mexican lead for initiative {label}"),
+    "us": N_("no U.S. lead for initiative {label}"),
+}
 
 
 def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
@@ -30,7 +34,7 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     ini.doc,
                     ("leads", side),
-                    f"no {_PARTY[side]} lead for initiative {ini.label}",
-                    hint="add the lead's organization id when a source names it",
+                    M(_MESSAGES[side], label=ini.label),
+                    hint=M("add the lead's organization id when a source names it"),
                     key=True,
                 )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.base.suggest import closest
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.loader import Document
@@ -65,13 +66,12 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
             if value in plan.organizations:
                 continue
             guess = closest(value, known)
-            hint = f"did you mean `{guess}`?" if guess else None
-            known_list = "known ids: " + ", ".join(known)
+            known_list = ", ".join(known)
             yield RULE.diag(
                 doc,
                 parts,
-                f"unknown organization `{value}`",
-                hint=f"{hint} ({known_list})"
-                if hint
-                else f"{known_list}; or add it to organizations.yaml",
+                M("unknown organization `{id}`", id=value),
+                hint=M("did you mean `{guess}`? (known ids: {ids})", guess=guess, ids=known_list)
+                if guess
+                else M("known ids: {ids}; or add it to organizations.yaml", ids=known_list),
             )

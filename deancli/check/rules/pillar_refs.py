@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Plan
 
@@ -26,6 +27,9 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
             yield RULE.diag(
                 ini.doc,
                 ("pillar",),
-                f"unknown pillar `{ini.pillar}`",
-                hint="pillars defined in dialogue.yaml: " + ", ".join(map(str, numbers)),
+                M("unknown pillar `{pillar}`", pillar=ini.pillar),
+                hint=M(
+                    "pillars defined in dialogue.yaml: {numbers}",
+                    numbers=", ".join(map(str, numbers)),
+                ),
             )

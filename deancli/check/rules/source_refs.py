@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.base.suggest import closest
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Plan, iter_source_refs
@@ -39,9 +40,11 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 continue
             guess = closest(value, sorted(known))
             hint = (
-                f"did you mean `{guess}`?"
+                M("did you mean `{guess}`?", guess=guess)
                 if guess
-                else "add it to this file's `sources` list (or to dialogue.yaml if several "
-                "files cite it)"
+                else M(
+                    "add it to this file's `sources` list (or to dialogue.yaml if several "
+                    "files cite it)"
+                )
             )
-            yield RULE.diag(doc, parts, f"unknown source `{value}`", hint=hint)
+            yield RULE.diag(doc, parts, M("unknown source `{id}`", id=value), hint=hint)

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M, nM
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.evidence import (
     CURRENT_STATUSES,
@@ -32,8 +33,13 @@ RULE = RuleInfo(
 
 def _age(evidence: Evidence | None, as_of: dt.date) -> str:
     if evidence is None:
-        return "no dated evidence"
-    return f"newest evidence {evidence.date}, {months_between(evidence.start, as_of)} months old"
+        return M("no dated evidence")
+    return nM(
+        "newest evidence {date}, {n} month old",
+        "newest evidence {date}, {n} months old",
+        months_between(evidence.start, as_of),
+        date=evidence.date,
+    )
 
 
 def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
@@ -46,11 +52,17 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     ini.doc,
                     ("status",),
-                    f"initiative {ini.label} is `{ini.status}` on stale evidence "
-                    f"({_age(ev, ctx.as_of)})",
-                    hint="cite newer evidence, or change the status to what the evidence "
-                    "supports (`unknown` when nothing recent is public); suppress with a "
-                    "reason if it is known to be current",
+                    M(
+                        "initiative {label} is `{status}` on stale evidence ({age})",
+                        label=ini.label,
+                        status=ini.status,
+                        age=_age(ev, ctx.as_of),
+                    ),
+                    hint=M(
+                        "cite newer evidence, or change the status to what the evidence "
+                        "supports (`unknown` when nothing recent is public); suppress with a "
+                        "reason if it is known to be current"
+                    ),
                 )
         for m in ini.milestones:
             current = m.status == "in_progress" or (
@@ -63,7 +75,14 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
                 yield RULE.diag(
                     ini.doc,
                     (*m.parts, "status"),
-                    f"milestone `{m.id}` is `{m.status}` on stale evidence ({_age(ev, ctx.as_of)})",
-                    hint="cite newer evidence or record what is known (`unknown`, `done` with "
-                    "`completed_by`, `cancelled`)",
+                    M(
+                        "milestone `{id}` is `{status}` on stale evidence ({age})",
+                        id=m.id,
+                        status=m.status,
+                        age=_age(ev, ctx.as_of),
+                    ),
+                    hint=M(
+                        "cite newer evidence or record what is known (`unknown`, `done` with "
+                        "`completed_by`, `cancelled`)"
+                    ),
                 )

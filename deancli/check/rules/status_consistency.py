@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import M
 from deancli.check.rules._base import Context, RuleInfo
 from deancli.plan.model import Plan
 
@@ -31,6 +32,6 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
             yield RULE.diag(
                 ini.doc,
                 ("status",),
-                f"initiative is completed but milestones are open: {', '.join(open_)}",
-                hint="mark those milestones done or cancelled, or change the status",
+                M("initiative is completed but milestones are open: {ids}", ids=", ".join(open_)),
+                hint=M("mark those milestones done or cancelled, or change the status"),
             )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from deancli.base.diagnostics import Diagnostic, Severity
+from deancli.base.i18n import say, tr
 from deancli.base.textsafe import safe
 from deancli.check.result import CheckResult
 from deancli.render.reports.base import StreamReporter
@@ -55,14 +56,14 @@ def annotation(d: Diagnostic, lines: list[str] | None = None) -> str:
     loc = d.location
     props = [f"file={escape_property(safe(loc.path))}", *position(d, lines)]
     props.append(f"title={escape_property(f'dean {d.code} {d.name}')}")
-    message = safe(d.message)
+    message = safe(say(d.message))
     if d.hint:
-        message += "\nhelp: " + safe(d.hint)
+        message += "\n" + tr("help: {hint}", hint=safe(say(d.hint)))
     for rel in d.related:
         where = safe(rel.location.path)
         if rel.location.line is not None:
             where += f":{rel.location.line}:{rel.location.column or 1}"
-        message += f"\nnote: {safe(rel.message)} at {where}"
+        message += "\n" + tr("note: {note} at {where}", note=safe(say(rel.message)), where=where)
     return f"::{LEVEL[d.severity]} {','.join(props)}::{escape_data(message)}"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from deancli.base.diagnostics import Diagnostic, Severity
-from deancli.base.textsafe import plural
+from deancli.base.i18n import active, counted, long_date, say, tr
 from deancli.check.result import CheckResult
 from deancli.render.mdtext import escape
 
@@ -18,11 +18,15 @@ MAX_ROWS = 200  # per section
 def counts(result: CheckResult) -> str:
     """``1 error, 13 warnings in 9 of 14 files``: what the job summary and the last line of
     the log (``--format github``) both say."""
-    parts = [plural(result.errors, "error"), plural(result.warnings, "warning")]
+    parts = [counted(result.errors, "error"), counted(result.warnings, "warning")]
     if result.infos:
-        parts.append(plural(result.infos, "note"))
-    where = f"{result.files_with_findings} of {plural(result.files_checked, 'file')}"
-    return f"{', '.join(parts)} in {where}"
+        parts.append(counted(result.infos, "note"))
+    return tr(
+        "{counts} in {n} of {files}",
+        counts=", ".join(parts),
+        n=result.files_with_findings,
+        files=counted(result.files_checked, "file"),
+    )
 
 
 def _findings(title: str, found: list[Diagnostic], *, collapsed: bool) -> list[str]:
@@ -32,14 +36,14 @@ def _findings(title: str, found: list[Diagnostic], *, collapsed: bool) -> list[s
         lines = ["", f"<details><summary>{title} ({len(found)})</summary>", ""]
     else:
         lines = ["", f"### {title} ({len(found)})", ""]
-    lines += ["| Where | Code | Message |", "|---|---|---|"]
+    lines += ["| " + " | ".join([tr("Where"), tr("Code"), tr("Message")]) + " |", "|---|---|---|"]
     for d in found[:MAX_ROWS]:
         where = escape(d.location.path)
         if d.location.line is not None:
             where += f":{d.location.line}:{d.location.column or 1}"
-        lines.append(f"| {where} | {d.code} {d.name} | {escape(d.message)} |")
+        lines.append(f"| {where} | {d.code} {d.name} | {escape(say(d.message))} |")
     if len(found) > MAX_ROWS:
-        lines.append(f"| … | | {len(found) - MAX_ROWS} more |")
+        lines.append(f"| … | | {tr('{n} more', n=len(found) - MAX_ROWS)} |")
     if collapsed:
         lines += ["", "</details>"]
     return lines
@@ -48,24 +52,31 @@ def _findings(title: str, found: list[Diagnostic], *, collapsed: bool) -> list[s
 def render(result: CheckResult, *, strict: bool = False) -> str:
     failed = result.exit_code(strict=strict) != 0
     lines = ["## dean validate", ""]
-    verdict = "❌ **Failed**" if failed else "✅ **Passed**"
+    verdict = tr("❌ **Failed**") if failed else tr("✅ **Passed**")
     lines.append(
-        f"{verdict}: {counts(result)} "
-        f"(plan `{escape(result.plan_root)}`, as of {result.as_of.isoformat()})."
+        tr(
+            "{verdict}: {counts} (plan `{root}`, as of {date}).",
+            verdict=verdict,
+            counts=counts(result),
+            root=escape(result.plan_root),
+            date=long_date(result.as_of, active()),
+        )
     )
-    lines += ["", "| Pillar | Files | Errors | Warnings | Result |", "|---|---:|---:|---:|---|"]
+    headers = [tr("Pillar"), tr("Files"), tr("Errors"), tr("Warnings"), tr("Result")]
+    lines += ["", "| " + " | ".join(headers) + " |", "|---|---:|---:|---:|---|"]
     groups: dict[str, list[str]] = {}
+    dialogue = tr("Dialogue and organizations")
     for path in result.files:
         pillar = result.file_pillars.get(path)
         if path not in result.file_pillars:
-            key = "Dialogue and organizations"
+            key = dialogue
         elif pillar in result.pillar_labels:
             key = result.pillar_labels[pillar]
         else:
-            key = "Initiatives with an unknown pillar"
+            key = tr("Initiatives with an unknown pillar")
         groups.setdefault(key, []).append(path)
     threshold = Severity.WARNING if strict else Severity.ERROR
-    for key in sorted(groups, key=lambda k: (k.startswith("Dialogue"), k)):
+    for key in sorted(groups, key=lambda k: (k == dialogue, k)):
         paths = set(groups[key])
         sev = Counter(d.severity for d in result.diagnostics if d.location.path in paths)
         bad = any(d.severity >= threshold for d in result.diagnostics if d.location.path in paths)
@@ -75,7 +86,7 @@ def render(result: CheckResult, *, strict: bool = False) -> str:
         )
     by = {s: [d for d in result.diagnostics if d.severity is s] for s in Severity}
     # with --strict the warnings fail the job too: then they are not collapsed either
-    lines += _findings("Errors", by[Severity.ERROR], collapsed=False)
-    lines += _findings("Warnings", by[Severity.WARNING], collapsed=not strict)
-    lines += _findings("Notes", by[Severity.INFO], collapsed=True)
+    lines += _findings(tr("Errors"), by[Severity.ERROR], collapsed=False)
+    lines += _findings(tr("Warnings"), by[Severity.WARNING], collapsed=not strict)
+    lines += _findings(tr("Notes"), by[Severity.INFO], collapsed=True)
     return "\n".join(lines) + "\n\n"

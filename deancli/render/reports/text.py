@@ -8,7 +8,8 @@ from typing import ClassVar, TextIO
 from rich.text import Text
 
 from deancli.base.diagnostics import Diagnostic, Severity
-from deancli.base.textsafe import plural, safe
+from deancli.base.i18n import active, counted, long_date, say, severity_label, tr
+from deancli.base.textsafe import safe
 from deancli.check.result import CheckResult
 from deancli.render.console import is_terminal, make_console
 from deancli.render.reports.base import ReportOptions
@@ -31,30 +32,43 @@ def location_text(d: Diagnostic) -> str:
 
 
 def summary_line(result: CheckResult) -> Text:
-    what = (
-        f"{plural(result.files_checked, 'file')} ({plural(result.initiatives, 'initiative')}, "
-        f"{plural(result.pillars, 'pillar')}, {plural(result.organizations, 'organization')}) "
-        f"in {safe(result.plan_root)}/, as of {result.as_of.isoformat()}"
+    what = tr(
+        "{files} ({initiatives}, {pillars}, {organizations}) in {root}/, as of {date}",
+        files=counted(result.files_checked, "file"),
+        initiatives=counted(result.initiatives, "initiative"),
+        pillars=counted(result.pillars, "pillar"),
+        organizations=counted(result.organizations, "organization"),
+        root=safe(result.plan_root),
+        date=long_date(result.as_of, active()),
     )
     if result.reported_paths:
-        what += f"; reporting on {plural(result.files_reported, 'file')}"
+        what += tr("; reporting on {files}", files=counted(result.files_reported, "file"))
     if result.suppressed:
-        what += f"; {len(result.suppressed)} suppressed"
+        what += tr("; {n} suppressed", n=len(result.suppressed))
     if not result.diagnostics:
-        return Text.assemble(("All checks passed", "bold green"), f": checked {what}.")
+        head, _, tail = tr("All checks passed: checked {what}.", what=what).partition(":")
+        return Text.assemble((head, "bold green"), ":" + tail)
     parts = []
     if result.errors:
-        parts.append((plural(result.errors, "error"), "bold red"))
+        parts.append((counted(result.errors, "error"), "bold red"))
     if result.warnings:
-        parts.append((plural(result.warnings, "warning"), "bold yellow"))
+        parts.append((counted(result.warnings, "warning"), "bold yellow"))
     if result.infos:
-        parts.append((plural(result.infos, "note"), "bold cyan"))
-    text = Text("Found ")
+        parts.append((counted(result.infos, "note"), "bold cyan"))
+    # "Found {counts} in {files}; checked {what}.", with each count in its colour
+    sentence = tr(
+        "Found {counts} in {files}; checked {what}.",
+        files=counted(result.files_with_findings, "file"),
+        what=what,
+        counts="\0",
+    )
+    before, _, after = sentence.partition("\0")
+    text = Text(before)
     for i, part in enumerate(parts):
         if i:
-            text.append(" and " if i == len(parts) - 1 else ", ")
+            text.append(tr(" and ") if i == len(parts) - 1 else ", ")
         text.append(*part)
-    text.append(f" in {plural(result.files_with_findings, 'file')}; checked {what}.")
+    text.append(after)
     return text
 
 
@@ -83,9 +97,9 @@ class ConciseReporter:
     def epilogue(self, result: CheckResult) -> None:
         """What follows the findings: the suppressed ones when asked, then the summary."""
         if self.options.show_suppressed and result.suppressed:
-            self.print(Text(f"Suppressed ({len(result.suppressed)}):", style="bold"))
+            self.print(Text(tr("Suppressed ({n}):", n=len(result.suppressed)), style="bold"))
             for s in result.suppressed:
-                reason = safe(s.reason) if s.reason else "(no reason given)"
+                reason = safe(say(s.reason)) if s.reason else tr("(no reason given)")
                 self.print(
                     Text.assemble(
                         (location_text(s.diagnostic), "bold"),
@@ -102,9 +116,9 @@ class ConciseReporter:
         return Text.assemble(
             (location_text(d), "bold"),
             ": ",
-            (f"{d.severity.label}[{d.code}]", _STYLE[d.severity]),
+            (f"{severity_label(d.severity)}[{d.code}]", _STYLE[d.severity]),
             f" {d.name}: ",
-            safe(d.message),
+            safe(say(d.message)),
         )
 
     def report(self, result: CheckResult) -> None:
@@ -150,9 +164,20 @@ class FullReporter(ConciseReporter):
                 files = len({x.location.path for x in rest})
                 self.print(
                     Text.assemble(
-                        (f"… {len(rest)} × {d.name} ({d.code}) more", "bold"),
-                        f", in {plural(files, 'file')}; --verbose shows every one "
-                        "(--format concise, one line each)",
+                        (
+                            tr(
+                                "… {n} × {name} ({code}) more",
+                                n=len(rest),
+                                name=d.name,
+                                code=d.code,
+                            ),
+                            "bold",
+                        ),
+                        tr(
+                            ", in {files}; --verbose shows every one "
+                            "(--format concise, one line each)",
+                            files=counted(files, "file"),
+                        ),
                     ),
                     "",
                     "  ",
@@ -166,8 +191,8 @@ class FullReporter(ConciseReporter):
         style = _STYLE[d.severity]
         room = self.console.width
         head = Text.assemble(
-            (f"{d.severity.label}[{d.code}]", style),
-            (f": {safe(d.message)}", "bold"),
+            (f"{severity_label(d.severity)}[{d.code}]", style),
+            (f": {safe(say(d.message))}", "bold"),
             (f"  ({d.name})", "dim"),
         )
         out = wrap(head, room, "", "  ")
@@ -194,14 +219,15 @@ class FullReporter(ConciseReporter):
             )
         hang = " " * 10
         if d.hint:
-            out += wrap(Text(safe(d.hint)), room, Text("  = help: ", style="bold cyan"), hang)
+            label = tr("  = help: ")
+            out += wrap(Text(safe(say(d.hint))), room, Text(label, style="bold cyan"), hang)
         for rel in d.related:
             note = Text.assemble(
-                safe(rel.message),
-                " at ",
+                safe(say(rel.message)),
+                tr(" at "),
                 (_rel_loc(rel.location.path, rel.location.line, rel.location.column), "bold"),
             )
-            out += wrap(note, room, Text("  = note: ", style="bold"), hang)
+            out += wrap(note, room, Text(tr("  = note: "), style="bold"), hang)
         return out
 
 

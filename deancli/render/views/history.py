@@ -11,7 +11,7 @@ from typing import TextIO
 from rich.cells import cell_len
 from rich.text import Text
 
-from deancli.base.i18n import t
+from deancli.base.i18n import t, tr
 from deancli.base.textsafe import safe
 from deancli.history import tables
 from deancli.history.events import Event
@@ -107,7 +107,9 @@ def notes(view: HistoryView) -> list[str]:
 def _what(view: HistoryView, e: Event) -> str:
     if e.change.field == "initiative":
         title = text_in(e.title, view.lang)
-        return f"initiative {'added' if e.change.after else 'removed'}: {title}"
+        if e.change.after:
+            return tr("initiative added: {title}", lang=view.lang, title=title)
+        return tr("initiative removed: {title}", lang=view.lang, title=title)
     return describe(e.change)
 
 

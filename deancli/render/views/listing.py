@@ -12,7 +12,7 @@ from deancli.base.i18n import t
 from deancli.base.textsafe import safe
 from deancli.render.views.tables import figure_groups
 from deancli.render.wrap import shorten, wrap_plain
-from deancli.views.table import Bar, Cell, Stacked, Table
+from deancli.views.table import Bar, Cell, Stacked, Table, aligned_right
 
 BOLD, DIM, GREEN, CYAN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[36m", "\x1b[0m"
 MIN_TITLE = 20
@@ -48,7 +48,7 @@ def lines(view: Table, lang: str, *, width: int, color: bool, note: str | None =
     figures = [i for i in cols if i != label]
     texts = [{i: _text(row[i], lang) for i in cols} for row in view.rows]
     sizes = {i: max([cell_len(view.headers[i])] + [cell_len(r[i]) for r in texts]) for i in cols}
-    right = set(view.numeric) | {i for i in cols if any(isinstance(r[i], Bar) for r in view.rows)}
+    right = aligned_right(view)
     bold, dim, reset = (BOLD, DIM, RESET) if color else ("", "", "")
 
     def pad(i: int, value: str) -> str:
@@ -100,5 +100,7 @@ def lines(view: Table, lang: str, *, width: int, color: bool, note: str | None =
                 line += "  " + _fit(_text(row[wide], lang), room)
             out.append(line.rstrip())
     if view.caption:
-        out += ["", *wrap_plain(safe(view.caption), width)]
+        out.append("")
+        for line in safe(view.caption, keep_newlines=True).splitlines():
+            out += wrap_plain(line, width) if line.strip() else [""]
     return out

@@ -6,22 +6,22 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from deancli.base.i18n import t
+from deancli.base.i18n import active, t, tr
 from deancli.history import tables as history_tables
 from deancli.history.diff import PlanDiff
 from deancli.history.series import HistoryView
 from deancli.render.mdtext import escape
 from deancli.render.views.base import Unsupported, View
-from deancli.render.views.diff import describe, heading, tally_text
+from deancli.render.views.diff import describe, heading, tally_text, unreadable
 from deancli.views.show import ShowView
 from deancli.views.status import StatusView
-from deancli.views.table import Bar, Cell, Stacked, Table
+from deancli.views.table import Bar, Cell, Stacked, Table, aligned_right, text_in
 
 
 def _cell(cell: Cell, lang: str) -> str:
     if isinstance(cell, Bar):
         pct = cell.percent()
-        return f"{pct}%" if pct is not None else ("n/d" if lang == "es" else "n/a")
+        return f"{pct}%" if pct is not None else t("na", lang)
     if isinstance(cell, Stacked):
         return " ".join(escape(line) for line in cell.lines)
     return escape(cell)
@@ -29,11 +29,10 @@ def _cell(cell: Cell, lang: str) -> str:
 
 def render_table(view: Table, lang: str) -> str:
     lines = [f"### {escape(view.title)}", ""]
+    right = aligned_right(view)
     lines.append("| " + " | ".join(escape(h) for h in view.headers) + " |")
     lines.append(
-        "|"
-        + "|".join("---:" if i in view.numeric else "---" for i in range(len(view.headers)))
-        + "|"
+        "|" + "|".join("---:" if i in right else "---" for i in range(len(view.headers))) + "|"
     )
     for row in view.rows:
         lines.append("| " + " | ".join(_cell(c, lang) for c in row) + " |")
@@ -73,30 +72,29 @@ def show_markdown(view: ShowView) -> str:
 
 
 def diff_markdown(diff: PlanDiff) -> str:
+    lang = active()
     lines = [f"### {escape(heading(diff))}", ""]
-    for label, files in (("base", diff.invalid_base), ("head", diff.invalid_head)):
+    for side, files in (("base", diff.invalid_base), ("head", diff.invalid_head)):
         for f in files:
-            lines.append(
-                f"> ⚠️ `{escape(f)}` could not be read at {label}; it is left out "
-                "(`dean validate` says why)."
-            )
+            lines.append(f"> ⚠️ {escape(unreadable(f, side))}")
     if diff.invalid_base or diff.invalid_head:
         lines.append("")
     if diff.empty:
-        lines += ["No change to initiatives.", ""]
+        lines += [t("history_no_events", lang), ""]
     for d in diff.initiatives:
-        title = escape(d.title.get("en"))
+        title = escape(text_in(d.title, lang))
         if d.kind == "added":
-            lines.append(f"- **Initiative {d.id} added**: {title}")
+            lines.append(tr("- **Initiative {id} added**: {title}", id=d.id, title=title))
         elif d.kind == "removed":
-            lines.append(f"- **Initiative {d.id} removed**: {title}")
+            lines.append(tr("- **Initiative {id} removed**: {title}", id=d.id, title=title))
         else:
-            lines.append(f"- **Initiative {d.id}**: {title}")
+            lines.append(tr("- **Initiative {id}**: {title}", id=d.id, title=title))
             lines += [f"  - {escape(describe(c))}" for c in d.changes]
-    lines += ["", "| Pillar | Before | After |", "|---|---:|---:|"]
+    headers = [t("pillar", lang), tr("Before"), tr("After")]
+    lines += ["", "| " + " | ".join(headers) + " |", "|---|---:|---:|"]
     for p in diff.progress:
         before, after = tally_text(p.before), tally_text(p.after)
-        lines.append(f"| {p.roman} {escape(p.title.get('en'))} | {before} | {after} |")
+        lines.append(f"| {p.roman} {escape(text_in(p.title, lang))} | {before} | {after} |")
     return "\n".join(lines) + "\n"
 
 

@@ -18,7 +18,7 @@ from rich.text import Text
 from deancli.base.textsafe import safe
 from deancli.render.console import make_console
 from deancli.render.wrap import print_lines, wrap
-from deancli.views.table import Bar, Cell, Stacked, Table, compact_bars
+from deancli.views.table import Bar, Cell, Stacked, Table, aligned_right, compact_bars
 
 NARROW = 100
 
@@ -50,17 +50,18 @@ def rich_table(view: Table, lang: str) -> RichTable:
         padding=(0, 1),
         collapse_padding=True,
         show_footer=view.footer is not None,
-        caption=Text(safe(view.caption)) if view.caption else None,
+        caption=Text(safe(view.caption, keep_newlines=True)) if view.caption else None,
         caption_justify="left",
         pad_edge=False,
         expand=False,
     )
+    right = aligned_right(view)
     for i, header in enumerate(view.headers):
         wide = i in view.wide
         table.add_column(
             Text(header, style="bold"),
             footer=_cell(view.footer[i], lang) if view.footer else "",
-            justify="right" if i in view.numeric else "left",
+            justify="right" if i in right else "left",
             overflow="fold",
             no_wrap=not (wide or i in view.wrap),
             ratio=1 if wide else None,
@@ -96,6 +97,7 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
     after its width, else (ids) they start under it, indented by 2. Figures that do not fit
     one line continue on the next, under a header line of their own."""
     (wide,) = view.wide
+    right = aligned_right(view)
     cols = [i for i in range(len(view.headers)) if i != wide]
     rows = view.rows + ([view.footer] if view.footer else [])
     widths = {
@@ -115,7 +117,7 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
         for n, i in enumerate(group):
             value = cells.get(i, "")
             pad = widths[i] - cell_len(value)
-            text = " " * pad + value if i in view.numeric else value + " " * pad
+            text = " " * pad + value if i in right else value + " " * pad
             if n:
                 out.append("  ")
             elif not long_label and i != first:
@@ -162,7 +164,9 @@ def tiered(view: Table, lang: str, width: int) -> list[Text]:
         if r_index < len(rows) - 1:
             out.append(Text())
     if view.caption:
-        out += [Text(), *wrap(Text(safe(view.caption)), width)]
+        out.append(Text())
+        for caption_line in safe(view.caption, keep_newlines=True).splitlines():
+            out += wrap(Text(caption_line), width) if caption_line.strip() else [Text()]
     return out
 
 

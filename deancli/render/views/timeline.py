@@ -1,8 +1,10 @@
 """`dean timeline`: milestones on a time axis (a Gantt-like chart) in the terminal.
 
 Glyphs differ as well as colours, so the chart reads the same with NO_COLOR:
-done ●, upcoming ○, in progress ◐, overdue !, unknown ?, cancelled ×, outside event ◆;
-an imprecise date (month, quarter, year) is drawn as a span ═ over its period; ┊ is today.
+done ●, upcoming ○, in progress ◐, overdue !, unknown ?, cancelled ×, context ◆;
+an imprecise date (month, quarter, year) is drawn as a span ═ over its period; ┊ is today;
+◂ stands at the left edge for a milestone that ends before the axis starts. The legend
+lists every mark the chart draws, and only those (docs/output.md).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import TextIO
 from rich.cells import cell_len
 from rich.text import Text
 
-from deancli.base.i18n import t
+from deancli.base.i18n import N_, long_date, milestone_status, t, tr
 from deancli.base.textsafe import safe
 from deancli.render.console import make_console
 from deancli.render.wrap import print_lines, print_wrapped, wrap
@@ -30,12 +32,50 @@ GLYPH = {
     "context": ("◆", "dim"),
     "undated": ("○", "cyan"),
 }
-LEGEND = {
-    "es": "● cumplido  ○ próximo  ◐ en curso  ! vencido  ? sin información  × cancelado  "
-    "◆ contexto  ═ fecha imprecisa (mes, trimestre, año)  ┊ hoy",
-    "en": "● done  ○ upcoming  ◐ in progress  ! overdue  ? unknown  × cancelled  "
-    "◆ outside event  ═ imprecise date (month, quarter, year)  ┊ today",
+# the legend's order; the marks that are not states
+LEGEND_ORDER = (
+    "done",
+    "upcoming",
+    "in_progress",
+    "overdue",
+    "unknown",
+    "cancelled",
+    "context",
+    "span",
+    "before",
+    "today",
+)
+_MARKS = {
+    "span": ("═", N_("imprecise date (month, quarter, year)")),
+    "before": ("◂", N_("ends before the axis starts")),
+    "today": ("┊", N_("today")),
 }
+
+
+def legend(drawn: set[str], lang: str) -> list[str]:
+    """``● done``, ``═ imprecise date``...: one entry per mark in ``drawn`` (states and the
+    keys of ``_MARKS``), in a fixed order."""
+    out = []
+    for key in LEGEND_ORDER:
+        if key not in drawn:
+            continue
+        if key in _MARKS:
+            glyph, label = _MARKS[key]
+            out.append(f"{glyph} {tr(label, lang=lang)}")
+        else:
+            out.append(f"{GLYPH[key][0]} {milestone_status(key, lang)}")
+    return out
+
+
+def _wrapped(entries: list[str], width: int) -> list[str]:
+    """Entries two spaces apart, on as few lines as fit ``width``; never split inside one."""
+    lines: list[str] = []
+    for entry in entries:
+        if lines and cell_len(lines[-1]) + 2 + cell_len(entry) <= width:
+            lines[-1] += "  " + entry
+        else:
+            lines.append(entry)
+    return lines
 
 
 def _clip(text: str, width: int) -> str:
@@ -47,17 +87,6 @@ def _clip(text: str, width: int) -> str:
             break
         out += ch
     return out + "…" + " " * (width - 1 - cell_len(out))
-
-
-def legend_lines(lang: str, width: int) -> list[str]:
-    """The legend wrapped between its entries, never inside one (``◆ outside event``)."""
-    lines: list[str] = []
-    for entry in LEGEND[lang].split("  "):
-        if lines and cell_len(lines[-1]) + 2 + cell_len(entry) <= width:
-            lines[-1] += "  " + entry
-        else:
-            lines.append(entry)
-    return lines
 
 
 def _label_width(items: list[TimelineItem], width: int, years: int) -> int:
@@ -83,7 +112,9 @@ def render(
 ) -> None:
     console = make_console(out, color=color)
     width = max(60, console.width)
-    print_wrapped(console, Text(t("timeline_title", lang, date=as_of.isoformat()), style="bold"))
+    print_wrapped(
+        console, Text(t("timeline_title", lang, date=long_date(as_of, lang)), style="bold")
+    )
     if not items:
         print_wrapped(console, t("no_initiatives", lang))
         return
@@ -113,6 +144,7 @@ def render(
                 ruler[c + k] = ch
         ticks[c] = "╷"
     today = col(as_of)
+    drawn = {"today"}
     lines: list[Text] = [
         Text((" " * (label_w + 1) + "".join(ruler)).rstrip()),
         Text(" " * (label_w + 1) + "".join(ticks), style="dim"),
@@ -123,7 +155,9 @@ def render(
             current = item.initiative
             head = f"{current.label} {text_in(current.title, lang)}"
             lines += wrap(Text(safe(head), style="bold"), width, "", "  ")
-        glyph, style = GLYPH.get(item.state, ("○", "cyan"))
+        state = item.state if item.state in GLYPH else "upcoming"
+        glyph, style = GLYPH[state]
+        drawn.add("upcoming" if state == "undated" else state)
         cells: list[tuple[str, str]] = [(" ", "")] * axis_w
         cells[today] = ("┊", "magenta")
         a, b = col(item.start), col(item.end)
@@ -131,9 +165,12 @@ def render(
         if not clipped:
             for c in range(a, b):
                 cells[c] = ("═", style)
+            if b > a:
+                drawn.add("span")
             cells[b] = (glyph, style)
         else:
             cells[0] = ("◂", style)
+            drawn.add("before")
         mid = safe(item.milestone.id)
         if cell_len(mid) > id_room:  # a whole id on its own line, rather than a cut one
             lines.append(Text(" " + mid))
@@ -146,7 +183,7 @@ def render(
         line.rstrip()
         lines.append(line)
     lines.append(Text())
-    lines += [Text(x, style="dim") for x in legend_lines(lang, width)]
+    lines += [Text(x, style="dim") for x in _wrapped(legend(drawn, lang), width)]
     if undated:
         lines += wrap(Text(t("undated_hidden", lang, n=undated), style="dim"), width)
     print_lines(console, lines)

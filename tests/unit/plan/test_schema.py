@@ -115,7 +115,7 @@ CASES = {
     ),
     "too few items": (
         initiative(extra=milestones(milestone("a", sources="[]"))),
-        [("DEAN106", 12, 14, "`sources` needs at least 1 item(s)")],
+        [("DEAN106", 12, 14, "`sources` needs at least 1 item")],
     ),
     "a conditional requirement": (
         initiative(extra=milestones(milestone("a"))),

@@ -109,7 +109,7 @@ def test_the_document_records_the_selection(plan):
     ("selection", "lang", "title"),
     [
         (StatusSelection(pillar=1), "en", "Pillar I: One (as of 2026-11-28)"),
-        (StatusSelection(pillar=2), "es", "Pilar II: Dos (al 2026-11-28)"),
+        (StatusSelection(pillar=2), "es", "Pilar II: Dos (al 28 nov 2026)"),
         (StatusSelection(overdue=True), "en", "Initiatives (as of 2026-11-28)"),
     ],
 )
