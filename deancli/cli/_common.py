@@ -166,8 +166,38 @@ def _fail(message: str, code: int) -> None:
     from deancli.render.ci import in_actions, neutralise
 
     text = f"dean: {safe(message, keep_newlines=True)}\n"
-    sys.stderr.write(neutralise(text) if in_actions() else text)
+    if in_actions():
+        text = neutralise(text)
+    elif _is_terminal(sys.stderr):
+        text = _wrapped_for_terminal(text)
+    sys.stderr.write(text)
     raise typer.Exit(code)
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
+
+
+def _wrapped_for_terminal(text: str) -> str:
+    """An error on a terminal, wrapped at spaces to its width (never inside a word, a path
+    or a list item), the continuation indented; to a pipe or a file it stays one line."""
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size().columns
+    lines: list[str] = []
+    for line in text.rstrip("\n").split("\n"):
+        lines += textwrap.wrap(
+            line,
+            max(width, 20),
+            subsequent_indent="  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    return "\n".join(lines) + "\n"
 
 
 def _ci_stderr() -> contextlib.AbstractContextManager[None]:
