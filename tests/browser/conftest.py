@@ -1,7 +1,9 @@
 """Browser tests of `dean report`: headless Chromium driven by Playwright.
 
 The browser is the system's Chromium (Debian's `chromium` package, or $DEAN_CHROMIUM);
-Playwright never downloads one. Without Playwright or Chromium the tests are skipped on a
+Playwright never downloads one. The fixtures live for this package only: Playwright's sync
+API keeps an event loop running in the main thread while it is open, which the language
+server's asyncio tests (tests/lsp) cannot start under. Without Playwright or Chromium the tests are skipped on a
 developer's machine and fail under CI (CI=true), so CI cannot pass without running them.
 """
 
@@ -51,7 +53,7 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
@@ -80,7 +82,7 @@ def build_report(plan: Path, out: Path, *extra: str) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def real_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real plan with its missing leads shown (12 warnings): the page lists findings."""
     from tests.conftest import with_missing_leads
@@ -89,7 +91,7 @@ def real_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_report(plan, tmp_path_factory.mktemp("report") / "real.html")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.report_plans import make_hostile_plan
 
@@ -97,7 +99,7 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_report(make_hostile_plan(tmp), tmp / "hostile.html")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def big_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("big")
     subprocess.run(
