@@ -129,7 +129,10 @@ def fast_validator(kind: str) -> Any:
 
 
 def check_document(doc: Document) -> list[Diagnostic]:
-    """Validate one parsed document against the schema of its kind."""
+    """Validate one parsed document against the schema of its kind (the findings worked out
+    where the file was read, when they were: ``Document.schema_findings``)."""
+    if doc.schema_findings is not None:
+        return list(doc.schema_findings)
     if not doc.ok:
         return []
     fast = fast_validator(doc.kind)

@@ -145,3 +145,92 @@ def test_fast_validator_agrees_with_jsonschema(name, kind, data):
         pytest.skip("jsonschema-rs is not installed")
     precise = not any(True for _ in validator(kind).iter_errors(data))
     assert fast.is_valid(data) is precise
+
+
+def _precise_span(pos, parts, *, key=False):
+    """``Document.span`` over the precise tables (what a second, positional parse gave)."""
+    if key and parts in pos.keys:
+        return pos.keys[parts]
+    while parts:
+        if parts in pos.values:
+            return pos.values[parts]
+        parts = parts[:-1]
+    return pos.values.get(())
+
+
+def _probes(values):
+    """Every path of the file, and paths that go past it (a missing key, an index too far,
+    a key where a list is, a list index where a mapping is): findings point at those too."""
+    out = list(values)
+    for path in list(values)[:400]:
+        out += [(*path, "missing"), (*path, 10_000), (*path, 0), (*path, -1), (*path, True)]
+    return out
+
+
+# line breaks and layouts where offsets and lines could part ways (libyaml counts CRLF once,
+# and a lone CR, NEL, U+2028 and U+2029 as breaks), for the positions test only: ruamel's
+# pure parser counts some of them differently (it never reads these files, libyaml does)
+LAYOUTS = {
+    "crlf": "id: 1\r\ntitle:\r\n  es: a\r\n  en: 'b'\r\nlist:\r\n  - x\r\n  - {a: 1}\r\n",
+    "lone-cr": "id: 1\rtitle: {es: a, en: b}\rlist: [1, 2]\r",
+    "line-separator": 'a: x\u2028y\nb: "p\u2029q"\nc: 1  # c\n',
+    "multi-line": "a: >-\n  folded\n  text\nb: |\n  literal\n\nc: \"two\n  lines\"\nd:\ne: ''\n",
+    "nested": "- a: [1, [2, {b: c}]]\n  d:\n  - - e\n    - f\n- ~\n- 'q'\n",
+    "wide": "título: «ñandú» 🦜 — x\nclave: 'ü'\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [*TEXTS, *LAYOUTS.items()], ids=[*(t[0] for t in TEXTS), *LAYOUTS]
+)
+def test_positions_from_the_one_parse_are_the_precise_ones(name, text):
+    """The compact marks of the one parse give exactly the spans and styles of a second,
+    positional parse: for every path, as a key and as a value, and for the whole table."""
+    from deancli.plan.spans import Marks
+
+    fast = yamlio.parse(text, marks=True)
+    precise = yamlio.parse(text, positions=True)
+    assert fast.data == precise.data or fast.data != fast.data  # NaN is not equal to itself
+    if fast.marks is None:
+        # only files with reading issues, no data, or that libyaml rejects (read by the
+        # pure parser) keep no marks: they are parsed again for positions
+        c_rejects = yamlio._parse_once(text, False, False).fatal
+        assert fast.fatal or fast.issues or fast.data is None or c_rejects, name
+        return
+    found = Marks(fast.data, fast.marks, text)
+    assert found.tables() == (precise.values, precise.keys, precise.styles)
+    for parts in _probes(precise.values):
+        assert found.value_span(parts) == _precise_span(precise, parts), parts
+        assert found.value_span(parts, key=True) == _precise_span(precise, parts, key=True)
+        assert found.style(parts) == precise.styles.get(parts), parts
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [*TEXTS, *LAYOUTS.items()], ids=[*(t[0] for t in TEXTS), *LAYOUTS]
+)
+def test_what_starts_on_a_line_from_the_one_parse(name, text):
+    """What a suppression comment covers (the outermost key or list item starting on a line)
+    is the same from the marks as from the full tables, on every line of every file."""
+    from deancli.check.suppress import nodes_by_line
+    from deancli.plan.loader import Document
+    from deancli.plan.spans import Marks, line_starts
+
+    fast = yamlio.parse(text, marks=True)
+    if fast.marks is None:
+        return
+    doc = Document(REAL_PLAN, name, name, "initiative", fast.data)
+    doc.text = text
+    doc._positions = yamlio.parse(text, positions=True)
+    every = set(range(1, len(line_starts(text)) + 2))
+    assert Marks(fast.data, fast.marks, text).starting_on(every) == nodes_by_line(doc)
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "a\r\nb", "a\rb\r", "a\u2028b\u2029\x85c\n\n"])
+def test_line_starts_count_lines_as_libyaml(text):
+    import re
+
+    from deancli.plan.spans import line_starts
+
+    breaks = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+    assert line_starts(text) == [0, *(m.end() for m in breaks.finditer(text))]
+    assert line_starts(text + "\x0c") == [0, *(m.end() for m in breaks.finditer(text + "\x0c"))]
