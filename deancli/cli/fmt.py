@@ -48,19 +48,21 @@ def fmt(
 
         from deancli.base.textsafe import safe
         from deancli.check import checker
-        from deancli.edit.fmt import format_document, write
+        from deancli.edit.fmt import format_document, prepare_format, prepared_result, write
         from deancli.plan import load
 
         writes = not (check or diff)
         root = load.resolve_writable_plan_dir(plan) if writes else load.resolve_plan_dir(plan)
         selected = checker.select_paths(root, paths) if paths else []
-        loaded = load.load_plan(root)
+        # every file formatted where it is read (in parallel for large plans), unless only a
+        # few are asked for
+        loaded = load.load_plan(root, prepare=None if selected else prepare_format)
         would, refused = 0, 0
         for doc in loaded.documents:
             resolved = Path(doc.path).resolve()
             if selected and not any(resolved == s or s in resolved.parents for s in selected):
                 continue
-            result = format_document(doc)
+            result = prepared_result(doc) if doc.prepared is not None else format_document(doc)
             if result.problem is not None:
                 refused += 1
                 sys.stderr.write(f"dean: {safe(doc.display)}: {result.problem}\n")

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from deancli.edit.atomic import Fingerprint, write_atomic
+from deancli.edit.canonical import certainly_canonical
 from deancli.edit.change import Change, EditError
 from deancli.edit.layout import canonical_text, comment_texts
 from deancli.edit.orders import ORDERS
@@ -29,12 +30,16 @@ def format_document(doc: Document) -> FormatResult:
     change = Change(doc.path, doc.display, text, text)
     if not doc.ok or any(d.severity.name == "ERROR" for d in doc.diagnostics):
         return FormatResult(change, "the file has load errors; fix them first (dean validate)")
+    if certainly_canonical(text, doc.data, doc.marks, ORDERS[doc.kind]):
+        return FormatResult(change)  # decided from the parse (edit/canonical.py)
     try:
         out = canonical_text(text, ORDERS[doc.kind])
     except EditError as exc:
         return FormatResult(change, f"cannot be reformatted safely: {exc}")
     except Exception as exc:  # ruamel raised on something it cannot round-trip
         return FormatResult(change, f"cannot be reformatted safely ({type(exc).__name__})")
+    if out == text:  # the round trip changed nothing: nothing can have been lost
+        return FormatResult(change)
     if yamlio.parse(out).data != doc.data:
         return FormatResult(change, "reformatting would change its data; left as it is")
     if Counter(comment_texts(out)) != Counter(comment_texts(text)):
@@ -49,6 +54,25 @@ def format_document(doc: Document) -> FormatResult:
         )
     change.after = out
     return FormatResult(change)
+
+
+def prepare_format(doc: Document) -> None:
+    """`dean fmt`'s work on one file, done where it is read (in a worker, for large plans;
+    ``load.Prepare``): ``doc.prepared`` is (why it is left alone, or None; the new text,
+    or None when it stays as it is)."""
+    result = format_document(doc)
+    changed = result.problem is None and result.change.changed
+    doc.prepared = (result.problem, result.change.after if changed else None)
+    doc.marks = None  # needed no more
+
+
+def prepared_result(doc: Document) -> FormatResult:
+    """The :class:`FormatResult` that :func:`prepare_format` worked out for ``doc``."""
+    text = doc.text or ""
+    problem, after = doc.prepared
+    return FormatResult(
+        Change(doc.path, doc.display, text, text if after is None else after), problem
+    )
 
 
 def write(result: FormatResult) -> None:
