@@ -6,7 +6,8 @@
 - ``clean`` (the default): synthetic files that look like the real ones (about 2-3 KB):
   comments, accents, bilingual titles, 3-8 milestones with dates, sources; pillars and
   organizations come from the real plan, so cross-file references resolve; evidence is
-  dated 2026 (fresh for the benchmark's as-of day, 2026-11-28). No findings. With
+  dated 2026 (fresh for the benchmark's as-of day, 2026-11-28; ``generate(fresh=False)``
+  gives the files of earlier versions, dated 2023). No findings. With
   --invalid K, K files get one mistake each (unknown organization, impossible date, ...).
 - ``replica``: the 11 real initiative files replicated, each copy with a new id and slug and
   its dates moved 0-8 whole months later (the newest stays before 2026-11-28, the benchmark's
@@ -83,7 +84,7 @@ MISTAKES = [
 ]
 
 
-def initiative(ident: int, rnd: random.Random) -> str:
+def initiative(ident: int, rnd: random.Random, fresh: bool = True) -> str:
     title_es = " ".join(rnd.choice(WORDS_ES) for _ in range(6)).capitalize()
     title_en = " ".join(rnd.choice(WORDS_EN) for _ in range(6)).capitalize()
     mx, us = rnd.choice(ORGS_MX), rnd.choice(ORGS_US)
@@ -109,7 +110,7 @@ def initiative(ident: int, rnd: random.Random) -> str:
         f"    {' '.join(rnd.choice(WORDS_EN) for _ in range(12))}.",
         "announced: 2021-12-13",
         "status: active",
-        "status_as_of: 2026-06-30",
+        f"status_as_of: {'2026-06-30' if fresh else '2023-09-29'}",
         f"status_sources: [{rnd.choice(SOURCES)}]",
         "leads:",
         f"  mx: [{mx}]   # named in the cited source",
@@ -131,7 +132,8 @@ def initiative(ident: int, rnd: random.Random) -> str:
         if status == "done":
             lines.append(f"    completed_on: 2023-0{rnd.randint(1, 9)}-2{rnd.randint(0, 8)}")
         # its own source (dated 2026-06) keeps the evidence fresh: no stale-evidence
-        lines.append(f"    sources: [{', '.join(rnd.sample(SOURCES, 2))}, local-{ident}]")
+        own = f", local-{ident}" if fresh else ""
+        lines.append(f"    sources: [{', '.join(rnd.sample(SOURCES, 2))}{own}]")
         if rnd.random() < 0.3:
             lines.append("    # reviewed at the last mid-year review")
     lines += [
@@ -140,7 +142,7 @@ def initiative(ident: int, rnd: random.Random) -> str:
         f"    title: Informe sobre la iniciativa {ident}",
         "    publisher: Secretaría de Economía",
         f"    url: https://example.org/informe/{ident}",
-        "    date: 2026-06",
+        f"    date: {'2026-06' if fresh else '2023-10'}",
         "    lang: es",
         "    kind: news",
         "    official: false",
@@ -227,7 +229,17 @@ months = 600
 """
 
 
-def generate(n: int, dest: Path, invalid: int = 0, seed: int = 2021, kind: str = "clean") -> Path:
+def generate(
+    n: int,
+    dest: Path,
+    invalid: int = 0,
+    seed: int = 2021,
+    kind: str = "clean",
+    fresh: bool = False,
+) -> Path:
+    """A plan of ``n`` initiatives of ``kind`` at ``dest``. ``fresh`` (clean plans): evidence
+    dated 2026, so that no stale-evidence warning fires; without it, the files of earlier
+    versions of this script (dated 2023, stale today; the tests' golden outputs use them)."""
     if kind != "clean":
         return generate_replicas(n, dest, kind)
     rnd = random.Random(seed)
@@ -238,7 +250,7 @@ def generate(n: int, dest: Path, invalid: int = 0, seed: int = 2021, kind: str =
         shutil.copy(REPO / "plan" / name, dest / name)
     broken = set(rnd.sample(range(1, n + 1), min(invalid, n)))
     for ident in range(1, n + 1):
-        text = initiative(ident, rnd)
+        text = initiative(ident, rnd, fresh)
         if ident in broken:
             old, new = rnd.choice(MISTAKES)
             old = old.format(us=text.split("  us: [", 1)[1].split("]", 1)[0])
@@ -276,7 +288,7 @@ def main() -> None:
     parser.add_argument("--invalid", type=int, default=0, help="clean plans only")
     parser.add_argument("--kind", choices=KINDS, default="clean")
     args = parser.parse_args()
-    generate(args.n, args.dest, args.invalid, kind=args.kind)
+    generate(args.n, args.dest, args.invalid, kind=args.kind, fresh=True)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ def fmt(
 
         from deancli.base.textsafe import safe
         from deancli.check import checker
+        from deancli.edit.atomic import sync_directory
         from deancli.edit.fmt import format_document, prepare_format, prepared_result, write
         from deancli.plan import load
 
@@ -58,6 +59,7 @@ def fmt(
         # few are asked for
         loaded = load.load_plan(root, prepare=None if selected else prepare_format)
         would, refused = 0, 0
+        written: set[Path] = set()  # directories whose renames are synced once, at the end
         for doc in loaded.documents:
             resolved = Path(doc.path).resolve()
             if selected and not any(resolved == s or s in resolved.parents for s in selected):
@@ -75,8 +77,13 @@ def fmt(
             elif check:
                 sys.stdout.write(f"would reformat {safe(doc.display)}\n")
             else:
-                write(result)
+                try:
+                    write(result, sync_dir=False)
+                finally:
+                    written.add(Path(doc.path).parent)
                 sys.stdout.write(f"reformatted {safe(doc.display)}\n")
+        for directory in sorted(written):
+            sync_directory(directory)
         left = f"{files(refused)} cannot be reformatted safely (see above)" if refused else ""
         if not (check or diff):
             if left:

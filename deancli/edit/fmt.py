@@ -40,14 +40,18 @@ def format_document(doc: Document) -> FormatResult:
         return FormatResult(change, f"cannot be reformatted safely ({type(exc).__name__})")
     if out == text:  # the round trip changed nothing: nothing can have been lost
         return FormatResult(change)
-    if yamlio.parse(out).data != doc.data:
+    laid_out = yamlio.parse(out, marks=True)
+    if laid_out.data != doc.data:
         return FormatResult(change, "reformatting would change its data; left as it is")
     if Counter(comment_texts(out)) != Counter(comment_texts(text)):
         return FormatResult(change, "reformatting would lose a comment; left as it is")
-    try:
-        again = canonical_text(out, ORDERS[doc.kind])
-    except Exception:
-        again = None
+    if certainly_canonical(out, laid_out.data, laid_out.marks, ORDERS[doc.kind]):
+        again: str | None = out  # stable, decided from the parse (no second round trip)
+    else:
+        try:
+            again = canonical_text(out, ORDERS[doc.kind])
+        except Exception:
+            again = None
     if again != out:
         return FormatResult(
             change, "the canonical layout is not stable for this file; left as it is"
@@ -75,12 +79,13 @@ def prepared_result(doc: Document) -> FormatResult:
     )
 
 
-def write(result: FormatResult) -> None:
+def write(result: FormatResult, *, sync_dir: bool = True) -> None:
+    """Write a reformatted file atomically (``sync_dir``: see ``atomic.write_atomic``)."""
     if result.problem is None and result.change.changed:
         fingerprint = Fingerprint.of(result.change.path)
         if fingerprint.sha256 != _sha(result.change.before):
             raise EditError(f"{result.change.display} changed on disk since dean read it")
-        write_atomic(result.change.path, result.change.after, fingerprint)
+        write_atomic(result.change.path, result.change.after, fingerprint, sync_dir=sync_dir)
         result.change.written = True
 
 

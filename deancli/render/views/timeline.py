@@ -93,11 +93,14 @@ def render(
     console.print(Text(" " * (label_w + 1) + "".join(ruler)), soft_wrap=True)
     console.print(Text(" " * (label_w + 1) + "".join(ticks), style="dim"), soft_wrap=True)
     current = None
+    # lines are printed in batches (one print per line cost more than building them) and
+    # each line's axis is appended as runs of one style, not cell by cell
+    batch: list[Text] = []
     for item in items:
         if item.initiative is not current:
             current = item.initiative
             head = f"{current.label} {text_in(current.title, lang)}"
-            console.print(Text(_clip(safe(head), width).rstrip(), style="bold"), soft_wrap=True)
+            batch.append(Text(_clip(safe(head), width).rstrip(), style="bold"))
         glyph, style = GLYPH.get(item.state, ("○", "cyan"))
         cells: list[tuple[str, str]] = [(" ", "")] * axis_w
         cells[today] = ("┊", "magenta")
@@ -112,10 +115,20 @@ def render(
         line = Text(" " + _clip(safe(item.milestone.id), label_w - 12) + " ")
         line.append(_clip(safe(item.label), 10), style="dim")
         line.append(" ")
+        run, run_style = "", ""
         for ch, st in cells:
-            line.append(ch, style=st)
+            if st != run_style and run:
+                line.append(run, style=run_style)
+                run = ""
+            run, run_style = run + ch, st
+        line.append(run, style=run_style)
         line.rstrip()
-        console.print(line, soft_wrap=True)
+        batch.append(line)
+        if len(batch) >= 200:
+            console.print(Text("\n").join(batch), soft_wrap=True)
+            batch = []
+    if batch:
+        console.print(Text("\n").join(batch), soft_wrap=True)
     console.print()
     console.print(Text(LEGEND[lang], style="dim"), overflow="fold")
     if undated:
