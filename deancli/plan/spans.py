@@ -47,7 +47,8 @@ class Marks:
     def __init__(self, data: Any, marks: array[int], text: str) -> None:
         self.data = data
         self.marks = marks
-        self.starts = line_starts(text)
+        # kept for every file with findings: 4 bytes a line, not a list of ints
+        self.starts = array("I", line_starts(text))
 
     def _at(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index) - 1
