@@ -102,16 +102,15 @@ def find_suppressions(doc: Document) -> list[Suppression]:
     ]
     if not found:
         return []
-    # the next line that holds data, after each line (0: none), for comments on lines of
-    # their own: one backward pass instead of a scan per comment
+    own = {n for n, m in found if lines[n - 1][: m.start()].strip() == ""}
     next_data = [0] * (len(lines) + 2)
-    for k in range(len(lines), 0, -1):
-        stripped = lines[k - 1].strip()
-        next_data[k] = k if stripped and not stripped.startswith("#") else next_data[k + 1]
-    targets = {}
-    for n, m in found:
-        own_line = lines[n - 1][: m.start()].strip() == ""
-        targets[n] = next_data[n + 1] if own_line else n
+    if own:
+        # the next line that holds data, after each line (0: none), for comments on lines
+        # of their own: one backward pass instead of a scan per comment
+        for k in range(len(lines), 0, -1):
+            stripped = lines[k - 1].strip()
+            next_data[k] = k if stripped and not stripped.startswith("#") else next_data[k + 1]
+    targets = {n: next_data[n + 1] if n in own else n for n, _ in found}
     nodes = doc.starting_on({t for t in targets.values() if t})
     if nodes is None:
         nodes = nodes_by_line(doc)

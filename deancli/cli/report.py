@@ -57,7 +57,7 @@ def report(
         import sys
 
         from deancli.base.errors import UsageProblem
-        from deancli.check.checker import check
+        from deancli.check.checker import check, prepare_document
         from deancli.history.git import head_state
         from deancli.plan import load
         from deancli.render.views import get_renderer
@@ -69,7 +69,7 @@ def report(
         if target is not None and not target.parent.is_dir():
             raise UsageProblem(f"no such directory: {target.parent}")
         root = load.resolve_plan_dir(plan)
-        loaded = load.load_plan(root)
+        loaded = load.load_plan(root, prepare=prepare_document)  # the check's per-file work
         result = check(root, as_of=today, loaded=loaded)
         state = head_state(root)
         provenance = Provenance(*state) if state is not None else None

@@ -157,9 +157,17 @@ def read_initiatives(
     work = [(p, root, d, prepare) for p, d in zip(paths, show, strict=True)]
     out: list[Document] = []
 
+    rels: dict[Path, str] = {}  # per directory: one relative path computation, not one a file
+
+    def rel(path: Path) -> str:
+        parent = path.parent
+        if parent not in rels:
+            rels[parent] = loader.rel_path(parent / "x", root)[:-1]
+        return rels[parent] + path.name
+
     def collect(results: Iterable[_Parsed]) -> list[Document]:
         for (path, _, display, _), got in zip(work, results, strict=True):
-            doc = loader.Document(path, display, loader.rel_path(path, root), "initiative")
+            doc = loader.Document(path, display, rel(path), "initiative")
             doc.data, doc.diagnostics, doc.utf8, doc.marks = got[:4]
             doc.schema_findings, doc.suppressions, doc.prepared = got[4:]
             out.append(doc)

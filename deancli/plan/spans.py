@@ -42,10 +42,11 @@ def line_starts(text: str) -> list[int]:
 class Marks:
     """A file's marks with its line starts: spans on demand."""
 
-    __slots__ = ("data", "marks", "starts")
+    __slots__ = ("data", "length", "marks", "starts")
 
     def __init__(self, data: Any, marks: array[int], text: str) -> None:
         self.data = data
+        self.length = len(text)
         self.marks = marks
         # kept for every file with findings: 4 bytes a line, not a list of ints
         self.starts = array("I", line_starts(text))
@@ -143,24 +144,39 @@ class Marks:
         """For each of ``lines`` (1-based) where one starts, the outermost mapping key or
         list item that starts on it: ``suppress.nodes_by_line`` of the full tables, for a
         few lines, without building them (ties go as there: keys before items, then in the
-        order the parser finished them)."""
+        order the parser finished them). Only the nodes starting on those lines are looked
+        at: nodes start in document order, so they are found by bisection."""
         marks, starts = self.marks, self.starts
         best: dict[int, tuple[tuple[int, int, int, int], PathKey]] = {}
-        for node in range(1, len(marks) // 3):
-            line = bisect.bisect_right(starts, marks[3 * node]) - 1 + 1
-            if line not in lines:
-                continue
-            path, kind = self._path_to(node)
-            if kind == "key":
-                done = self._after(node + 1)
-                rank = (len(path), 0, done, -(node + 1))
-            elif kind == "item":
-                rank = (len(path), 1, self._after(node), -node)
-            else:
-                continue
-            if line not in best or rank < best[line][0]:
-                best[line] = (rank, path)
+        begins = marks[0::3]
+        if list(begins) != sorted(begins):  # pragma: no cover - libyaml's marks are ordered
+            for node in range(1, len(begins)):
+                line = bisect.bisect_right(starts, begins[node])
+                if line in lines:
+                    self._offer(node, line, best)
+        else:
+            for line in lines:
+                if not 1 <= line <= len(starts):
+                    continue
+                lo = starts[line - 1]
+                hi = starts[line] if line < len(starts) else self.length + 1
+                first = max(1, bisect.bisect_left(begins, lo))
+                for node in range(first, bisect.bisect_left(begins, hi)):
+                    self._offer(node, line, best)
         return {line: path for line, (_, path) in best.items()}
+
+    def _offer(
+        self, node: int, line: int, best: dict[int, tuple[tuple[int, int, int, int], PathKey]]
+    ) -> None:
+        path, kind = self._path_to(node)
+        if kind == "key":
+            rank = (len(path), 0, self._after(node + 1), -(node + 1))
+        elif kind == "item":
+            rank = (len(path), 1, self._after(node), -node)
+        else:
+            return
+        if line not in best or rank < best[line][0]:
+            best[line] = (rank, path)
 
     def tables(
         self,

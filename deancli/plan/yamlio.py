@@ -334,6 +334,9 @@ def _build(events: Iterable[Any], out: Parsed, text: str, marks: list[int] | Non
     have_root = False
     intern = sys.intern
     record = marks.extend if marks is not None else None
+    # a value holds a character its source does not only through an escape (a backslash in
+    # a double-quoted scalar): without one in the file, values need no search for them
+    escapes = "\\" in text
 
     def attach(value: Any, span: Span | None, style: str | None) -> bool:
         """Attach a finished node to its parent. Returns False when the node was a key."""
@@ -460,13 +463,16 @@ def _build(events: Iterable[Any], out: Parsed, text: str, marks: list[int] | Non
         kind = kinds.get(ev.__class__, 0)
         if kind == _SCALAR:
             raw: str = ev.value
-            tag = ev.tag
+            # ``ctag``, not the ``tag`` property: no Python call per scalar when untagged
+            tag = None if ev.ctag is None else ev.tag
             if ev.anchor or (tag is not None and tag != "!"):
                 span = _span(ev.start_mark, ev.end_mark)
                 check_anchor(ev, span)
                 check_tag(ev, span)
-            if INVISIBLE_RE.search(raw) and not INVISIBLE_RE.search(
-                text[ev.start_mark.index : ev.end_mark.index]
+            if (
+                escapes
+                and INVISIBLE_RE.search(raw)
+                and not INVISIBLE_RE.search(text[ev.start_mark.index : ev.end_mark.index])
             ):  # written as an escape ("\e", "\u200b"); literal ones are found by the loader
                 what = "key" if expecting_key() else "value"
                 out.issues.append(
@@ -538,7 +544,7 @@ def _build(events: Iterable[Any], out: Parsed, text: str, marks: list[int] | Non
                 skip_complex_key(it)
                 stack[-1].skip = True
                 continue
-            if ev.anchor or (ev.tag is not None and ev.tag != "!"):
+            if ev.anchor or (ev.ctag is not None and ev.tag != "!"):
                 span = _span(ev.start_mark)
                 check_anchor(ev, span)
                 check_tag(ev, span)

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TextIO
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 
 from deancli.base.i18n import t
@@ -38,6 +39,8 @@ LEGEND = {
 
 
 def _clip(text: str, width: int) -> str:
+    if len(text) <= width and text.isascii() and text.isprintable():  # one cell a character
+        return text + " " * (width - len(text))
     if cell_len(text) <= width:
         return text + " " * (width - cell_len(text))
     out = ""
@@ -46,6 +49,17 @@ def _clip(text: str, width: int) -> str:
             break
         out += ch
     return out + "…" + " " * (width - 1 - cell_len(out))
+
+
+def _print_lines(console: Console, out: TextIO, lines: list[Text]) -> None:
+    """Print chart lines: as their text when there is no colour (what Rich would print for
+    them, without its per-segment work), else through Rich, several at a time."""
+    if not lines:
+        return
+    if console.color_system is None and not console.is_terminal:
+        out.write("".join(line.plain + "\n" for line in lines))
+        return
+    console.print(Text("\n").join(lines), soft_wrap=True)
 
 
 def render(
@@ -102,33 +116,41 @@ def render(
             head = f"{current.label} {text_in(current.title, lang)}"
             batch.append(Text(_clip(safe(head), width).rstrip(), style="bold"))
         glyph, style = GLYPH.get(item.state, ("○", "cyan"))
-        cells: list[tuple[str, str]] = [(" ", "")] * axis_w
-        cells[today] = ("┊", "magenta")
+        # the axis: spaces but for today's mark and the milestone's span (drawn over it)
+        marks: dict[int, tuple[str, str]] = {today: ("┊", "magenta")}
         a, b = col(item.start), col(item.end)
-        clipped = item.end < start
-        if not clipped:
-            for c in range(a, b):
-                cells[c] = ("═", style)
-            cells[b] = (glyph, style)
+        if item.end >= start:
+            marks.update(dict.fromkeys(range(a, b), ("═", style)))
+            marks[b] = (glyph, style)
         else:
-            cells[0] = ("◂", style)
+            marks[0] = ("◂", style)
         line = Text(" " + _clip(safe(item.milestone.id), label_w - 12) + " ")
         line.append(_clip(safe(item.label), 10), style="dim")
         line.append(" ")
-        run, run_style = "", ""
-        for ch, st in cells:
+        run, run_style, at = "", "", 0
+        for c in sorted(marks):
+            ch, st = marks[c]
+            if c > at:  # spaces before it
+                if run_style and run:
+                    line.append(run, style=run_style)
+                    run = ""
+                run, run_style = run + " " * (c - at), ""
             if st != run_style and run:
                 line.append(run, style=run_style)
                 run = ""
-            run, run_style = run + ch, st
+            run, run_style, at = run + ch, st, c + 1
+        if at < axis_w:
+            if run_style and run:
+                line.append(run, style=run_style)
+                run = ""
+            run, run_style = run + " " * (axis_w - at), ""
         line.append(run, style=run_style)
         line.rstrip()
         batch.append(line)
         if len(batch) >= 200:
-            console.print(Text("\n").join(batch), soft_wrap=True)
+            _print_lines(console, out, batch)
             batch = []
-    if batch:
-        console.print(Text("\n").join(batch), soft_wrap=True)
+    _print_lines(console, out, batch)
     console.print()
     console.print(Text(LEGEND[lang], style="dim"), overflow="fold")
     if undated:
