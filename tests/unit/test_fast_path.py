@@ -234,3 +234,56 @@ def test_line_starts_count_lines_as_libyaml(text):
     breaks = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
     assert line_starts(text) == [0, *(m.end() for m in breaks.finditer(text))]
     assert line_starts(text + "\x0c") == [0, *(m.end() for m in breaks.finditer(text + "\x0c"))]
+
+
+@pytest.mark.parametrize(("name", "kind", "data"), INSTANCES, ids=[i[0] for i in INSTANCES])
+def test_schema_findings_walking_only_the_keys_with_errors(name, kind, data):
+    """python-jsonschema walking only the top-level keys jsonschema-rs found errors under
+    gives the diagnostics of the whole walk: same findings, messages, hints, paths, order."""
+    from deancli.plan.loader import Document, parse_document
+    from deancli.plan.schema import check_document
+
+    if fast_validator(kind) is None:
+        pytest.skip("jsonschema-rs is not installed")
+    texts = dict(TEXTS)
+    doc = Document(REAL_PLAN, name, name, kind)
+    if name in texts:  # a file of the corpus: with its positions
+        parse_document(doc, texts[name], marks=True)
+    else:
+        doc.data = data
+    assert check_document(doc) == check_document(doc, prune=False)
+
+
+def test_pruned_walk_on_files_with_many_mistakes():
+    """Every mistake of the benchmarks' error plan and the generator's, one file each and
+    all in one file, with positions: the same diagnostics either way."""
+    import re
+
+    from deancli.plan.loader import Document, parse_document
+    from deancli.plan.schema import check_document
+
+    if fast_validator("initiative") is None:
+        pytest.skip("jsonschema-rs is not installed")
+    base = (REAL_PLAN / "initiatives/03-border-conditions.yaml").read_text(encoding="utf-8")
+    mistakes = [
+        ("\nstatus_as_of:", "\nstatus_asof:"),
+        ("\nannounced: 20", "\nannounced: 2021-02-30\nx-announced: 20"),
+        ("\nstatus: active", "\nstatus: activ"),
+        ("\nid: 3", "\nid: '3'"),
+        ("\npillar: 1", "\npillar: 9"),
+        ("    kind: ", "    kind: nope\n    x-kind: "),
+        ("\nleads:\n  mx: []", "\nleads:\n  mx: [1]"),
+        ("\nschema_version: 1", "\nschema_version: 2"),
+        ("\nslug: border-conditions", ""),
+    ]
+    variants = [base.replace(a, b, 1) for a, b in mistakes]
+    every = base
+    for a, b in mistakes:
+        every = every.replace(a, b, 1)
+    found = 0
+    for text in [*variants, every, re.sub(r"\n  - id: ", "\n  - idd: ", base)]:
+        doc = Document(REAL_PLAN, "x.yaml", "x.yaml", "initiative")
+        parse_document(doc, text, marks=True)
+        assert check_document(doc) == check_document(doc, prune=False)
+        found += len(check_document(doc))
+    assert found > len(mistakes)
