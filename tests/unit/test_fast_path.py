@@ -287,3 +287,57 @@ def test_pruned_walk_on_files_with_many_mistakes():
         assert check_document(doc) == check_document(doc, prune=False)
         found += len(check_document(doc))
     assert found > len(mistakes)
+
+
+CONFIGS = [
+    {},
+    {"plan": "plan", "lang": "es"},
+    {"lang": "fr"},
+    {"lang": 1},
+    {"plan": 3},
+    {"rules": {"DEAN211": "off", "stale-evidence": "info"}},
+    {"rules": {"DEAN211": "loud"}},
+    {"rules": {"DEAN211": 1}},
+    {"rules": "all"},
+    {"stale-evidence": {"months": 12}},
+    {"stale-evidence": {"months": 0}},
+    {"stale-evidence": {"months": "12"}},
+    {"stale-evidence": {"weeks": 3}},
+    {"dialogue-meetings": {"months": 6}},
+    {"dialogue-meetings": {"months": -1}},
+    {"overrides": [{"files": ["initiatives/0*.yaml"], "rules": {"DEAN211": "off"}}]},
+    {"overrides": [{"files": "x", "rules": {}}]},
+    {"overrides": [{"rules": {"DEAN211": "off"}}]},
+    {"overrides": {"files": []}},
+    {"unknown": 1},
+    {"plan": "p", "extra": {"a": 1}},
+]
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=[str(i) for i in range(len(CONFIGS))])
+def test_config_fast_check_agrees_with_jsonschema(config):
+    """jsonschema-rs says a configuration is valid exactly when python-jsonschema finds no
+    error (so a valid one needs no python-jsonschema at all)."""
+    import json
+
+    import jsonschema
+
+    from deancli.base.resources import schemas_dir
+    from deancli.plan.config import _fast_valid
+
+    schema = json.loads((schemas_dir() / "config.schema.json").read_text(encoding="utf-8"))
+    precise = not any(True for _ in jsonschema.Draft202012Validator(schema).iter_errors(config))
+    assert _fast_valid(schema, config) is precise
+
+
+def test_real_config_is_valid_without_python_jsonschema():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from deancli.plan.config import load_config\n"
+        "c = load_config(Path(sys.argv[1]), 'dean.toml')\n"
+        "assert not c.diagnostics and c.stale_months == 12, c.diagnostics\n"
+        "assert 'jsonschema' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(REAL_PLAN / "dean.toml")], check=True)
