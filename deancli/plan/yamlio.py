@@ -146,17 +146,13 @@ def iter_events(text: str, *, pure: bool = False) -> Iterator[Any]:
     if not pure and c_parser_available():
         from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-        parser = CParser(text)
-        try:
-            # get_event returns None after the stream ends: a C-level loop, no Python
-            # call per event beyond the parser's own
-            yield from iter(parser.get_event, None)
-        finally:
-            parser.dispose()
-        return
+        # get_event returns None after the stream ends: a C-level loop, with no Python
+        # frame per event beyond the parser's own (the parser is freed with the iterator;
+        # its dispose() does nothing)
+        return iter(CParser(text).get_event, None)
     from ruamel.yaml import YAML
 
-    yield from YAML(typ="safe", pure=True).parse(text)
+    return iter(YAML(typ="safe", pure=True).parse(text))
 
 
 @functools.cache
@@ -195,6 +191,12 @@ class _Frame:
 
 _SCALAR, _START_MAP, _START_SEQ, _END, _ALIAS, _DOCUMENT = range(1, 7)
 _INTERN_MAX = 40  # text up to this length is interned (keys, ids, dates, codes)
+# what a short plain scalar resolves to (statuses, dates, ids, numbers, booleans recur in
+# every file): a dictionary lookup instead of the resolver's regular expressions; values are
+# immutable (None, bool, int, float, interned str); bounded, cleared when full
+_PLAIN_VALUES: dict[str, Any] = {}
+_PLAIN_VALUES_MAX = 50_000
+_MISSING = object()
 
 
 @functools.cache
@@ -513,7 +515,14 @@ def _build(events: Iterable[Any], out: Parsed, text: str, marks: list[int] | Non
                     record((ev.start_mark.index, ev.end_mark.index, -1))
                 continue
             plain = not ev.style and tag is None and ev.implicit[0]
-            value: Any = scalar_value(ev, raw) if plain else raw
+            if not plain:
+                value: Any = raw
+            elif (value := _PLAIN_VALUES.get(raw, _MISSING)) is _MISSING:
+                value = scalar_value(ev, raw)
+                if len(raw) <= _INTERN_MAX:  # short plain values recur across files
+                    if len(_PLAIN_VALUES) >= _PLAIN_VALUES_MAX:
+                        _PLAIN_VALUES.clear()
+                    _PLAIN_VALUES[raw] = value
             if record is not None:
                 code = -1 if plain else _MARK_STYLE.get(ev.style or "", _MARK_TAGGED)
                 record((ev.start_mark.index, ev.end_mark.index, code))
