@@ -61,9 +61,12 @@ def fmt(
         would, refused = 0, 0
         written: set[Path] = set()  # directories whose renames are synced once, at the end
         for doc in loaded.documents:
-            resolved = Path(doc.path).resolve()
-            if selected and not any(resolved == s or s in resolved.parents for s in selected):
-                continue
+            if selected:
+                resolved = Path(doc.path).resolve()
+                if not any(resolved == s or s in resolved.parents for s in selected):
+                    continue
+            if doc.prepared == (None, None):
+                continue  # worked out where it was read: already in the canonical layout
             result = prepared_result(doc) if doc.prepared is not None else format_document(doc)
             if result.problem is not None:
                 refused += 1

@@ -19,18 +19,11 @@ and on layouts made to differ from the canonical one in each way it checks.
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Any
 
-from deancli.plan.spans import Marks
 from deancli.plan.yamlio import STR_TAG, plain_tag
 
-# characters the dump would escape or that YAML reads as line breaks: only printable text,
-# without U+2028/U+2029/U+FEFF (the loader reports those anyway)
-_UNUSUAL = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-_TRAILING_SPACE = re.compile(r"[ \t]\n")
-_DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(\s|$)", re.M)
 _DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)")
 _FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _YEAR_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
@@ -55,9 +48,13 @@ def certainly_canonical(text: str, data: Any, marks: Any, orders: dict[str, list
         return False
     if not text.endswith("\n") or "\r" in text or "\t" in text or "\\" in text:
         return False
-    if _UNUSUAL.search(text) or _TRAILING_SPACE.search(text) or _DOCUMENT_MARKER.search(text):
+    if " \n" in text or text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
+        return False  # a trailing space; a line that may be a document marker
+    if not text.replace("\n", "").isprintable():
+        # a character the dump would escape or YAML reads as a line break (isprintable()
+        # refuses all of them, and a few more: a no-break space, a soft hyphen)
         return False
-    checker = _Checker(text, Marks(data, marks, text), orders)
+    checker = _Checker(text, marks, orders)
     try:
         checker.block_map(data, 0, 0, "", first_inline=False)
     except (_NotSure, IndexError, ValueError):  # any surprise: the round trip decides
@@ -75,6 +72,50 @@ def _real_date(text: str) -> bool:
     return True
 
 
+# what recurs across files is decided once (bounded caches, cleared when full): whether a
+# key is plain text the dump writes as it is, whether plain text is, whether keys come in
+# the canonical order of their place
+_CACHE_MAX = 20_000
+_KEYS_OK: dict[str, bool] = {}
+_PLAIN_OK: dict[str, bool] = {}
+_ORDER_OK: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+
+def _remember(cache: dict[Any, bool], key: Any, ok: bool) -> bool:
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = ok
+    return ok
+
+
+def _key_ok(name: str) -> bool:
+    ok = _KEYS_OK.get(name)
+    if ok is None:
+        ok = _remember(
+            _KEYS_OK,
+            name,
+            bool(name)
+            and name[0] not in "!&*?|>'\"%@`#,[]{}-:"
+            and name.strip() == name
+            and plain_tag(name) == STR_TAG,  # not read as a number, a date, true...
+        )
+    return ok
+
+
+def _plain_ok(v: str) -> bool:
+    """Plain text the dump writes plain and as it is (not a date it would rewrite)."""
+    ok = _PLAIN_OK.get(v)
+    if ok is None:
+        good = not _TIMESTAMP_START.match(v) and _SAFE_PLAIN.fullmatch(v) is not None
+        if good and _FULL_DATE.fullmatch(v) is not None and not _real_date(v):
+            good = False  # the round trip cannot read an impossible date
+        date_like = v[:4].isdigit() and v[4:5] == "-"
+        if good and date_like and not (_FULL_DATE.fullmatch(v) or _YEAR_MONTH.fullmatch(v)):
+            good = False  # date-like text other than YYYY-MM-DD or YYYY-MM
+        ok = _remember(_PLAIN_OK, v, good) if len(v) <= 40 else good
+    return ok
+
+
 def _canonical_order(keys: list[str], order: list[str]) -> list[str]:
     known = [k for k in order if k in keys]
     rest = [k for k in keys if k not in order and not k.startswith("x-")]
@@ -83,10 +124,9 @@ def _canonical_order(keys: list[str], order: list[str]) -> list[str]:
 
 
 class _Checker:
-    def __init__(self, text: str, marks: Marks, orders: dict[str, list[str]]) -> None:
+    def __init__(self, text: str, marks: array[int], orders: dict[str, list[str]]) -> None:
         self.text = text
-        self.m = marks
-        self.raw = marks.marks
+        self.raw = marks
         self.orders = orders
 
     # -- where nodes stand
@@ -107,20 +147,24 @@ class _Checker:
         return self.text.rfind("\n", 0, index) + 1
 
     def one_line(self, node: int) -> bool:
-        return "\n" not in self.text[self.start(node) : self.end(node)]
+        return self.text.find("\n", self.raw[3 * node], self.raw[3 * node + 1]) < 0
 
     # -- the layout
     def order(self, keys: list[str], context: str) -> None:
-        if keys != _canonical_order(keys, self.orders.get(context, [])):
+        shape = (context, tuple(keys))
+        ok = _ORDER_OK.get(shape)
+        if ok is None:
+            canonical = _canonical_order(keys, self.orders.get(context, []))
+            ok = _remember(_ORDER_OK, shape, keys == canonical)
+        if not ok:
             raise _NotSure
 
     def key(self, name: str, node: int) -> None:
-        if self.text[self.start(node) : self.end(node)] != name or not name:
+        start, end = self.raw[3 * node], self.raw[3 * node + 1]
+        if end - start != len(name) or not self.text.startswith(name, start):
             raise _NotSure  # a quoted or unusual key
-        if name[0] in "!&*?|>'\"%@`#,[]{}-:" or name.strip() != name:
+        if not _key_ok(name):
             raise _NotSure
-        if plain_tag(name) != STR_TAG:
-            raise _NotSure  # a key the round trip reads as a number, a date, true...
 
     def block_map(
         self, data: dict[str, Any], node: int, indent: int, context: str, *, first_inline: bool
@@ -199,13 +243,8 @@ class _Checker:
                 if not _DECIMAL.fullmatch(src):
                     raise _NotSure
             elif isinstance(v, str):
-                if src != v or _TIMESTAMP_START.match(v) or not _SAFE_PLAIN.fullmatch(v):
+                if src != v or not _plain_ok(v):
                     raise _NotSure
-                if _FULL_DATE.fullmatch(v) is not None and not _real_date(v):
-                    raise _NotSure  # the round trip cannot read an impossible date
-                date_like = v[:4].isdigit() and v[4:5] == "-"
-                if date_like and not (_FULL_DATE.fullmatch(v) or _YEAR_MONTH.fullmatch(v)):
-                    raise _NotSure  # date-like text other than YYYY-MM-DD or YYYY-MM
             else:  # a float, nothing
                 raise _NotSure
             return
