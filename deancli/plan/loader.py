@@ -152,6 +152,7 @@ class Document:
     suppressions: list[Any] | None = None
     # what another command worked out where the file was read (`dean fmt`: its result)
     prepared: Any = None
+    cited: list[str] | None = None  # the source ids it cites (model.cited_source_ids)
 
     @property
     def text(self) -> str | None:

@@ -295,6 +295,14 @@ def source_ref_ids(data: Any) -> list[str]:
     return out
 
 
+def cited_source_ids(doc: Document) -> list[str]:
+    """:func:`source_ref_ids` of a document's data, worked out once per document (two rules
+    ask it of every file)."""
+    if doc.cited is None:
+        doc.cited = source_ref_ids(doc.data)
+    return doc.cited
+
+
 def milestone_key(ini: Initiative, ref: str) -> tuple[int | None, str]:
     """Resolve ``id`` or ``N/id`` relative to ``ini`` into (initiative id, milestone id)."""
     if "/" in ref:
