@@ -377,7 +377,7 @@ def measure_all(args: argparse.Namespace) -> Results:
             continue  # measured with their replica plan
         large = case.size >= 10000
         base = 1 if args.quick and case.size > 11 else 0
-        many = (2 if large else 5) - 2 * base  # runs of the quick commands
+        many = (3 if large else 5) - 2 * base  # runs of the quick commands
         plan = Path(case.path)
         files = sorted(str(p) for p in (plan / "initiatives").glob("*.yaml"))
         validate = [*dean, "validate", "--format", "concise", "--as-of", AS_OF, "--plan"]
@@ -515,17 +515,18 @@ NOTES: dict[str, str] = {
     "decided from the parse), and the directory is synced once after all the renames. "
     "Next step: lay out a file from its marks directly when only key order or "
     "indentation differ, keeping the round trip for the rest.",
-    "`timeline`": "the chart draws one line per dated milestone (about 55,000 at 10,000 "
-    "files) through Rich; lines are now built as runs of one style and printed in batches "
-    "(it was one Rich segment per cell and one print per line). Next step: write lines "
-    "without Rich when the output is not a terminal.",
+    "`timeline`": "its CPU time is within the target; its wall time is not, in this run: "
+    "the chart prints one line per dated milestone (about 70,000 at 10,000 replica files) "
+    "from the main process after the parallel read, and that serial part stretches most "
+    "when other work shares the two cores (see the load average). Lines are built as runs "
+    "of one style, written without Rich when there is no colour, and the files are read "
+    "as for `status`. Next step: start printing while the last files are read.",
     "`show`": "`show` reads the whole plan as `status` does (a lookup by id or slug, and "
     "the files left out for reading errors, need every file) and then renders one "
-    "initiative; `status` summarises every initiative, which costs a little more than the "
-    "rendering: the two are within a few percent, and which wins depends on the round. "
-    "Next step: when the argument is an id, read the files whose names carry it first and "
-    "the rest only to confirm nothing else matches (file names are checked to carry ids, "
-    "DEAN202).",
+    "initiative, so the two cost the same CPU time (the ratio of CPU times is about 1); "
+    "wall times differ with the load of the moment. Next step: when the argument is an "
+    "id, read the files whose names carry it first and the rest only to confirm nothing "
+    "else matches (file names are checked to carry ids, DEAN202).",
     "peak memory": "the peak is the main process once every file is read, before the "
     "rules run: per replica file (6 KB of YAML), tracemalloc counts about 24 KB received "
     "from the workers (the data as Python dicts, lists and strings, about 13 KB; the text "
