@@ -68,6 +68,11 @@ def prepare_format(doc: Document) -> None:
     changed = result.problem is None and result.change.changed
     doc.prepared = (result.problem, result.change.after if changed else None)
     doc.marks = None  # needed no more
+    if doc.prepared == (None, None):
+        # already canonical: `dean fmt` needs nothing more of it, so neither its data nor
+        # its text travels back from the worker or stays in memory (findings of reading
+        # are kept)
+        doc.data, doc.utf8 = None, None
 
 
 def prepared_result(doc: Document) -> FormatResult:
