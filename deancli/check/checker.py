@@ -71,7 +71,11 @@ def check(
 
     started = time.perf_counter()
     selected = select_paths(root, paths) if paths else []
-    loaded = loaded or load_plan(root, progress)
+    if loaded is None:
+        from deancli.plan import schema
+
+        schema.fast_validator("initiative")  # made once, before workers fork
+        loaded = load_plan(root, progress, prepare_document)
     config = config or Config()
     diags, suppressed = apply_settings(run_checks(loaded, as_of, config), loaded, config)
     diags = cap_per_file(diags)
@@ -116,6 +120,17 @@ def check(
         file_ids={i.doc.display: i.id for i in plan.initiatives if i.id is not None},
         elapsed=time.perf_counter() - started,
     )
+
+
+def prepare_document(doc: loader.Document) -> None:
+    """A check's work on one file, done where the file is read (in a worker, for large
+    plans), from its one parse: its schema findings, and its inline suppressions, with
+    their positions (``load.Prepare``)."""
+    from deancli.check.suppress import find_suppressions
+    from deancli.plan import schema
+
+    doc.schema_findings = schema.check_document(doc)
+    doc.suppressions = find_suppressions(doc)
 
 
 _SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}

@@ -12,6 +12,7 @@ is reported (DEAN021), like ruff's unused ``noqa``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -96,22 +97,31 @@ def find_suppressions(doc: Document) -> list[Suppression]:
     if text is None or "dean:" not in text:
         return []
     lines = text.splitlines()
-    found = [(n, m) for n, line in enumerate(lines, start=1) if (m := _COMMENT.search(line))]
+    found = [
+        (n, m)
+        for n, line in enumerate(lines, start=1)
+        if "dean:" in line and (m := _COMMENT.search(line))
+    ]
     if not found:
         return []
-    nodes = nodes_by_line(doc)
-    # the next line that holds data, after each line (0: none), for comments on lines of
-    # their own: one backward pass instead of a scan per comment
+    own = {n for n, m in found if lines[n - 1][: m.start()].strip() == ""}
     next_data = [0] * (len(lines) + 2)
-    for k in range(len(lines), 0, -1):
-        stripped = lines[k - 1].strip()
-        next_data[k] = k if stripped and not stripped.startswith("#") else next_data[k + 1]
+    if own:
+        # the next line that holds data, after each line (0: none), for comments on lines
+        # of their own: one backward pass instead of a scan per comment
+        for k in range(len(lines), 0, -1):
+            stripped = lines[k - 1].strip()
+            next_data[k] = k if stripped and not stripped.startswith("#") else next_data[k + 1]
+    targets = {n: next_data[n + 1] if n in own else n for n, _ in found}
+    nodes = doc.starting_on({t for t in targets.values() if t})
+    if nodes is None:
+        nodes = nodes_by_line(doc)
     out = []
     for n, m in found:
         line = lines[n - 1]
         rules = tuple(r.strip() for r in m.group(1).split(",") if r.strip())
         own_line = line[: m.start()].strip() == ""
-        target = next_data[n + 1] if own_line else n
+        target = targets[n]
         parts = nodes.get(target) if target else None
         column = line.index("#", m.start()) + 1
         out.append(
@@ -135,7 +145,10 @@ def apply(
     themselves), and the suppressed ones with their reasons."""
     by_file: dict[str, list[Suppression]] = {}
     for doc in documents:
-        found = find_suppressions(doc)
+        if doc.suppressions is not None:  # found where the file was read: fresh copies
+            found = [dataclasses.replace(s, used=set()) for s in doc.suppressions]
+        else:
+            found = find_suppressions(doc)
         if found:
             by_file[doc.display] = found
     if not by_file:

@@ -51,20 +51,27 @@ def fmt(
         from deancli.base.i18n import ntr, say, tr
         from deancli.base.textsafe import safe
         from deancli.check import checker
-        from deancli.edit.fmt import format_document, write
+        from deancli.edit.atomic import sync_directory
+        from deancli.edit.fmt import format_document, prepare_format, prepared_result, write
         from deancli.plan import load
         from deancli.render.wrap import write_wrapped
 
         writes = not (check or diff)
         root = load.resolve_writable_plan_dir(plan) if writes else load.resolve_plan_dir(plan)
         selected = checker.select_paths(root, paths) if paths else []
-        loaded = load.load_plan(root)
+        # every file formatted where it is read (in parallel for large plans), unless only a
+        # few are asked for
+        loaded = load.load_plan(root, prepare=None if selected else prepare_format)
         would, refused = 0, 0
+        written: set[Path] = set()  # directories whose renames are synced once, at the end
         for doc in loaded.documents:
-            resolved = Path(doc.path).resolve()
-            if selected and not any(resolved == s or s in resolved.parents for s in selected):
-                continue
-            result = format_document(doc)
+            if selected:
+                resolved = Path(doc.path).resolve()
+                if not any(resolved == s or s in resolved.parents for s in selected):
+                    continue
+            if doc.prepared == (None, None):
+                continue  # worked out where it was read: already in the canonical layout
+            result = prepared_result(doc) if doc.prepared is not None else format_document(doc)
             if result.problem is not None:
                 refused += 1
                 sys.stderr.write(f"dean: {safe(doc.display)}: {say(result.problem)}\n")
@@ -77,8 +84,13 @@ def fmt(
             elif check:
                 write_wrapped(sys.stdout, tr("would reformat {path}", path=safe(doc.display)))
             else:
-                write(result)
+                try:
+                    write(result, sync_dir=False)
+                finally:
+                    written.add(Path(doc.path).parent)
                 write_wrapped(sys.stdout, tr("reformatted {path}", path=safe(doc.display)))
+        for directory in sorted(written):
+            sync_directory(directory)
         left = (
             ntr(
                 "{n} file cannot be reformatted safely (see above)",

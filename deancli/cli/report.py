@@ -58,7 +58,7 @@ def report(
 
         from deancli.base.errors import UsageProblem
         from deancli.base.i18n import counted, tr
-        from deancli.check.checker import check
+        from deancli.check.checker import check, prepare_document
         from deancli.history.git import head_state
         from deancli.plan import load
         from deancli.render.views import get_renderer
@@ -70,7 +70,7 @@ def report(
         if target is not None and not target.parent.is_dir():
             raise UsageProblem(tr("no such directory: {path}", path=target.parent))
         root = load.resolve_plan_dir(plan)
-        loaded = load.load_plan(root)
+        loaded = load.load_plan(root, prepare=prepare_document)  # the check's per-file work
         result = check(root, as_of=today, loaded=loaded)
         state = head_state(root)
         provenance = Provenance(*state) if state is not None else None

@@ -40,10 +40,14 @@ class Fingerprint:
 FAULT_ENV = "DEAN_FAULT_INJECT"  # tests only: "before-rename" exits between write and rename
 
 
-def write_atomic(path: Path, text: str, expect: Fingerprint | None) -> None:
+def write_atomic(
+    path: Path, text: str, expect: Fingerprint | None, *, sync_dir: bool = True
+) -> None:
     """Write ``text`` to ``path`` so that it is always either the old or the new content:
     a temporary file in the same directory, fsync, the original mode, a check that the file
-    did not change since it was read, rename over it, fsync the directory."""
+    did not change since it was read, rename over it, fsync the directory (unless
+    ``sync_dir`` is false: a caller writing many files of one directory syncs it once, after
+    the last, with :func:`sync_directory`)."""
     directory = path.parent
     data = text.encode("utf-8")
     try:
@@ -78,12 +82,18 @@ def write_atomic(path: Path, text: str, expect: Fingerprint | None) -> None:
         if os.environ.get(FAULT_ENV) == "before-rename":
             os._exit(99)
         os.replace(tmp, path)
-        if os.name != "nt":  # Windows opens no directory; its rename is durable by itself
-            dir_fd = os.open(directory, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        if sync_dir:
+            sync_directory(directory)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def sync_directory(directory: Path) -> None:
+    """Make the renames into ``directory`` durable (fsync the directory)."""
+    if os.name != "nt":  # Windows opens no directory; its rename is durable by itself
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

@@ -176,12 +176,15 @@ def _valid_parts(
     """Check ``data`` against the published schema; the top-level keys without errors."""
     import json
 
-    import jsonschema
-
     from deancli.base.resources import schemas_dir
 
     with open(schemas_dir() / "config.schema.json", encoding="utf-8") as fh:
-        validator = jsonschema.Draft202012Validator(json.load(fh))
+        schema = json.load(fh)
+    if _fast_valid(schema, data):  # no finding: python-jsonschema is not even imported
+        return set(data)
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema)
     bad: set[str] = set()
     seen: set[tuple[str | int, ...]] = set()
     # one finding per place: a wrong type says more than the enum it also fails
@@ -219,6 +222,18 @@ def _valid_parts(
         if err.path:
             bad.add(str(err.path[0]))
     return {k for k in data if k not in bad}
+
+
+def _fast_valid(schema: dict[str, Any], data: dict[str, Any]) -> bool:
+    """Whether jsonschema-rs finds ``data`` valid (False when it is not installed). Its
+    answer agrees with python-jsonschema's (tests/unit/test_fast_path.py), which, imported
+    only for an invalid configuration, gives the findings."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - depends on the platform's wheels
+        return False
+    valid: bool = jsonschema_rs.validator_for(schema, validate_formats=False).is_valid(data)
+    return valid
 
 
 def _message(err: Any) -> str:

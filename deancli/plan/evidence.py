@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from deancli.plan.model import Initiative, Milestone, Plan, iter_source_refs, period_start
+from deancli.plan.model import Initiative, Milestone, Plan, cited_source_ids, period_start
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def newest(a: Evidence | None, b: Evidence | None) -> Evidence | None:
 def newest_evidence(plan: Plan, ini: Initiative, as_of: dt.date) -> Evidence | None:
     sources = plan.sources_for(ini)
     dates: set[str] = set()  # the same few dates recur: compare each once
-    for ref, _ in iter_source_refs(ini.data):
+    for ref in cited_source_ids(ini.doc):
         src = sources.get(ref)
         if src is not None and src.date:
             dates.add(src.date)

@@ -122,33 +122,63 @@ def _jobs() -> int:
     return min(os.cpu_count() or 1, 8)
 
 
-# What a worker sends back for one file: data, findings and text, not the Document (its
-# paths the parent already has; pickling Path objects costs more than parsing them)
-_Parsed = tuple[Any, list[Diagnostic], bytes | None]
+# Work done on each file where it is read (in a worker, for large plans), after parsing it:
+# a module-level function (workers get it by name), which sets the Document's
+# ``schema_findings`` and ``suppressions`` (deancli.check gives one for a check) or
+# ``prepared`` (`dean fmt`'s result); it may drop ``marks`` when they are not needed after
+Prepare = Callable[[Document], None]
+
+# What a worker sends back for one file: data, findings, text, marks and what ``prepare``
+# found, not the Document (its paths the parent already has; pickling Path objects costs
+# more than parsing them)
+_Parsed = tuple[Any, list[Diagnostic], bytes | None, Any, Any, Any, Any]
 
 
-def _read_initiative(args: tuple[Path, Path, str]) -> _Parsed:
-    path, root, display = args
-    doc = loader.read_document(path, root, "initiative", display)
-    return doc.data, doc.diagnostics, doc.utf8
+def _read_initiative(args: tuple[Path, Path, str, Prepare | None]) -> _Parsed:
+    path, root, display, prepare = args
+    doc = loader.read_document(path, root, "initiative", display, marks=prepare is not None)
+    if prepare is not None:
+        prepare(doc)
+    return (
+        doc.data,
+        doc.diagnostics,
+        doc.utf8,
+        doc.marks,
+        doc.schema_findings,
+        doc.suppressions,
+        doc.prepared,
+    )
 
 
 def read_initiatives(
-    paths: list[Path], root: Path, progress: Progress | None = None
+    paths: list[Path],
+    root: Path,
+    progress: Progress | None = None,
+    prepare: Prepare | None = None,
 ) -> list[Document]:
     """Read and parse initiative files, on every core for large plans (each file is
     independent; results come back in order). ``progress(done, total)`` is told as files
-    finish."""
+    finish. ``prepare`` runs on each file where it was read (see :data:`Prepare`); with it,
+    files keep their compact positions (``Document.marks``)."""
     jobs = _jobs()
     method = start_method()  # a wrong $DEAN_MP_START is reported on every plan, not only big ones
     show = _display_paths(paths)
-    work = [(p, root, d) for p, d in zip(paths, show, strict=True)]
+    work = [(p, root, d, prepare) for p, d in zip(paths, show, strict=True)]
     out: list[Document] = []
 
+    rels: dict[Path, str] = {}  # per directory: one relative path computation, not one a file
+
+    def rel(path: Path) -> str:
+        parent = path.parent
+        if parent not in rels:
+            rels[parent] = loader.rel_path(parent / "x", root)[:-1]
+        return rels[parent] + path.name
+
     def collect(results: Iterable[_Parsed]) -> list[Document]:
-        for (path, _, display), (data, diagnostics, utf8) in zip(work, results, strict=True):
-            doc = loader.Document(path, display, loader.rel_path(path, root), "initiative")
-            doc.data, doc.diagnostics, doc.utf8 = data, diagnostics, utf8
+        for (path, _, display, _), got in zip(work, results, strict=True):
+            doc = loader.Document(path, display, rel(path), "initiative")
+            doc.data, doc.diagnostics, doc.utf8, doc.marks = got[:4]
+            doc.schema_findings, doc.suppressions, doc.prepared = got[4:]
             out.append(doc)
             if progress is not None and len(out) % 50 == 0:
                 progress(len(out), len(work))
@@ -191,12 +221,16 @@ class LoadedPlan:
 
 
 def load_plan(
-    root: Path, progress: Progress | None = None, overlay: Mapping[Path, str] | None = None
+    root: Path,
+    progress: Progress | None = None,
+    prepare: Prepare | None = None,
+    overlay: Mapping[Path, str] | None = None,
 ) -> LoadedPlan:
-    """The plan in ``root``. ``overlay`` (absolute resolved path -> text) stands for what an
-    editor holds in memory: those files are read from it instead of the disk (through the same
-    guards: size cap, UTF-8, control characters), and one in ``initiatives/`` that is not on
-    disk yet is added (`dean lsp`)."""
+    """Read every file of the plan at ``root`` and build its model. ``prepare`` runs on each
+    file where it is read (a check's per-file work, see :data:`Prepare`). ``overlay``
+    (absolute resolved path -> text) stands for what an editor holds in memory: those files
+    are read from it instead of the disk (through the same guards: size cap, UTF-8, control
+    characters), and one in ``initiatives/`` that is not on disk yet is added (`dean lsp`)."""
     files = discover(root)
     root = files.root
     if overlay:  # a buffer not saved yet is a plan file too
@@ -227,15 +261,23 @@ def load_plan(
 
     required(files.dialogue, loader.DIALOGUE)
     required(files.organizations, loader.ORGANIZATIONS)
+    marks = prepare is not None
     if files.dialogue is not None:
-        docs.append(loader.read_document(files.dialogue, root, "dialogue", show(files.dialogue)))
+        docs.append(
+            loader.read_document(
+                files.dialogue, root, "dialogue", show(files.dialogue), marks=marks
+            )
+        )
     if files.organizations is not None:
         docs.append(
             loader.read_document(
-                files.organizations, root, "organizations", show(files.organizations)
+                files.organizations, root, "organizations", show(files.organizations), marks=marks
             )
         )
-    docs.extend(read_initiatives(files.initiatives, root, progress))
+    if prepare is not None:
+        for doc in docs:
+            prepare(doc)
+    docs.extend(read_initiatives(files.initiatives, root, progress, prepare))
     for path in files.others:
         diags.append(
             loader.load_diagnostic(
@@ -253,16 +295,20 @@ def load_plan(
     for path, message, hint in files.links:
         diags.append(loader.load_diagnostic("link", show(path), message, hint=hint))
     if overlay:
-        docs = [_overlaid(d, overlay[d.path]) if d.path in overlay else d for d in docs]
+        docs = [_overlaid(d, overlay[d.path], prepare) if d.path in overlay else d for d in docs]
     for doc in docs:
         diags.extend(doc.diagnostics)
     return LoadedPlan(build_plan(root, docs), docs, diags)
 
 
-def _overlaid(doc: Document, text: str) -> Document:
-    """``doc`` as the editor holds it: its text through the same guards as a file's bytes."""
+def _overlaid(doc: Document, text: str, prepare: Prepare | None) -> Document:
+    """``doc`` as the editor holds it: its text through the same guards as a file's bytes
+    (and the same per-file work, when there is some)."""
     fresh = Document(doc.path, doc.display, doc.rel, doc.kind)
-    return loader.read_bytes(fresh, text.encode("utf-8", "surrogatepass"))
+    out = loader.read_bytes(fresh, text.encode("utf-8", "surrogatepass"), marks=prepare is not None)
+    if prepare is not None:
+        prepare(out)
+    return out
 
 
 def has_read_error(doc: Document) -> bool:

@@ -15,13 +15,17 @@ import collections
 import os
 import re
 import stat
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deancli.base.diagnostics import Diagnostic, Location, Related, Severity, Span
 from deancli.base.i18n import M
 from deancli.plan import yamlio
+
+if TYPE_CHECKING:
+    from deancli.plan.spans import Marks
 
 MAX_FILE_BYTES = 256 * 1024  # plan files are a few KiB; this bounds parse time too
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -139,6 +143,17 @@ class Document:
     # the text, kept as UTF-8: half the memory of a str with any non-Latin-1 character
     # (an em dash is enough), and only files with findings or edits ever need it again
     utf8: bytes | None = None
+    # positions, compactly, from the one parse (yamlio.Parsed.marks): read with marks=True
+    marks: array[int] | None = None
+    _marks: Marks | None = None
+    # what the checker worked out where the file was read (a worker, for large plans):
+    # its schema findings, and its inline suppressions (deancli.check.suppress); None when
+    # not worked out yet
+    schema_findings: list[Diagnostic] | None = None
+    suppressions: list[Any] | None = None
+    # what another command worked out where the file was read (`dean fmt`: its result)
+    prepared: Any = None
+    cited: list[str] | None = None  # the source ids it cites (model.cited_source_ids)
 
     @property
     def text(self) -> str | None:
@@ -154,14 +169,31 @@ class Document:
         return isinstance(self.data, dict)
 
     def positions(self) -> yamlio.Parsed | None:
-        """Where every key and value stands (parsed again, on demand)."""
+        """Where every key and value stands: from the parse's marks when it kept them, else
+        parsed again (a file with reading issues, or one read without marks)."""
         if self._positions is None and self.text is not None:
-            self._positions = yamlio.parse(self.text, positions=True)
+            found = self._mark_table()
+            if found is not None:
+                values, keys, styles = found.tables()
+                self._positions = yamlio.Parsed(self.data, [], values, keys, styles)
+            else:
+                self._positions = yamlio.parse(self.text, positions=True)
             _keep_positions(self)
         return self._positions
 
+    def _mark_table(self) -> Marks | None:
+        if self._marks is None and self.marks is not None and self.ok and self.utf8 is not None:
+            from deancli.plan.spans import Marks
+
+            self._marks = Marks(self.data, self.marks, self.text or "")
+        return self._marks
+
     def span(self, parts: yamlio.PathKey, *, key: bool = False) -> Span | None:
         """Source span of the value (or the key) at ``parts``, else of its nearest parent."""
+        if self._positions is None:
+            found = self._mark_table()
+            if found is not None:
+                return found.value_span(tuple(parts), key=key)
         pos = self.positions()
         if pos is None or pos.values is None or pos.keys is None:
             return None
@@ -174,7 +206,20 @@ class Document:
             parts = parts[:-1]
         return pos.values.get(())
 
+    def starting_on(self, lines: set[int]) -> dict[int, yamlio.PathKey] | None:
+        """The outermost key or list item starting on each of ``lines``, from the marks of
+        the one parse; None without them (then the full positions answer)."""
+        if self._positions is None:
+            found = self._mark_table()
+            if found is not None:
+                return found.starting_on(lines)
+        return None
+
     def style(self, parts: yamlio.PathKey) -> str | None:
+        if self._positions is None:
+            found = self._mark_table()
+            if found is not None:
+                return found.style(tuple(parts))
         pos = self.positions()
         if pos is None or pos.styles is None:
             return None
@@ -219,18 +264,21 @@ def rel_path(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if _inside(path, root) else path.name
 
 
-def read_document(path: Path, root: Path, kind: str, display: str) -> Document:
-    """Read and parse one plan file through the guards. Never raises for bad input."""
+def read_document(
+    path: Path, root: Path, kind: str, display: str, *, marks: bool = False
+) -> Document:
+    """Read and parse one plan file through the guards. Never raises for bad input.
+    ``marks``: keep the parse's compact positions (for a check: findings need them)."""
     doc = Document(path=path, display=display, rel=rel_path(path, root), kind=kind)
     raw, problem = _read_bytes(path, root)
     if problem is not None:
         doc.diagnostics.append(load_diagnostic("unreadable", display, problem[0], hint=problem[1]))
         return doc
     assert raw is not None
-    return read_bytes(doc, raw)
+    return read_bytes(doc, raw, marks=marks)
 
 
-def read_bytes(doc: Document, raw: bytes) -> Document:
+def read_bytes(doc: Document, raw: bytes, *, marks: bool = False) -> Document:
     """The guards after reading, for bytes from anywhere (a file, a git blob): size cap,
     strict UTF-8, then :func:`parse_document`. Never raises for bad input."""
     display = doc.display
@@ -251,10 +299,10 @@ def read_bytes(doc: Document, raw: bytes) -> Document:
         )
         return doc
     assert text is not None
-    return parse_document(doc, text)
+    return parse_document(doc, text, marks=marks)
 
 
-def parse_document(doc: Document, text: str) -> Document:
+def parse_document(doc: Document, text: str, *, marks: bool = False) -> Document:
     """Parse already-decoded text into ``doc`` (used for files and for edits in memory)."""
     display = doc.display
     doc.text = text
@@ -271,7 +319,8 @@ def parse_document(doc: Document, text: str) -> Document:
                 ),
             )
         )
-    parsed = yamlio.parse(text)
+    parsed = yamlio.parse(text, marks=marks)
+    doc.marks = parsed.marks
     for issue in parsed.issues:
         related = tuple(Related(Location.at(display, s), m) for s, m in issue.related)
         jp = None

@@ -272,6 +272,37 @@ def iter_source_refs(data: Any, parts: Parts = ()) -> Iterator[tuple[str, Parts]
             stack.extend((x, (*where, i)) for i, x in enumerate(node) if isinstance(x, dict | list))
 
 
+def source_ref_ids(data: Any) -> list[str]:
+    """The cited source ids of :func:`iter_source_refs`, without their paths (a walk that
+    builds no path: rules ask this of every file, and the paths only for a finding)."""
+    out: list[str] = []
+    stack: list[tuple[Any, bool]] = [(data, True)]
+    while stack:
+        node, top = stack.pop()
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if top and k == "sources":
+                    continue  # the file's own registry of sources, not a citation
+                if isinstance(v, list):
+                    if k in _REF_KEYS:
+                        out.extend(x for x in v if isinstance(x, str))
+                    else:
+                        stack.append((v, False))
+                elif isinstance(v, dict):
+                    stack.append((v, False))
+        elif isinstance(node, list):
+            stack.extend((x, False) for x in node if isinstance(x, dict | list))
+    return out
+
+
+def cited_source_ids(doc: Document) -> list[str]:
+    """:func:`source_ref_ids` of a document's data, worked out once per document (two rules
+    ask it of every file)."""
+    if doc.cited is None:
+        doc.cited = source_ref_ids(doc.data)
+    return doc.cited
+
+
 def milestone_key(ini: Initiative, ref: str) -> tuple[int | None, str]:
     """Resolve ``id`` or ``N/id`` relative to ``ini`` into (initiative id, milestone id)."""
     if "/" in ref:

@@ -11,7 +11,9 @@ precise on any input:
 - scalars resolve with ruamel's YAML 1.2 resolver (``no``, ``on`` stay strings, ``0755`` is
   the integer 755), and date-shaped scalars stay text, checked later by the schema;
 - the same builder can record the source span of every key and value, so diagnostics point
-  at line and column (only done for files that have findings: positions cost memory).
+  at line and column; on the fast path it records them compactly instead (``marks``: three
+  small integers a node, ``deancli/plan/spans.py`` turns them into spans on demand), so a
+  finding's position comes from the one parse, not from a second one.
 
 This module is longer than 400 lines: the event builder is one hot loop, inlined for speed
 (docs/performance.md), and splitting it would spread ruamel.yaml over several modules.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,6 +72,17 @@ class Parsed:
     # json path -> how the scalar was written: "plain" or a quote style
     styles: dict[PathKey, str] | None = None
     fatal: bool = False  # the document could not be read at all
+    # with ``marks=True``, when the file parsed without issues: three integers per node, in
+    # document order (a key before its value, a collection before its items): where the
+    # node starts and ends (character offsets) and, for a collection, the number of the
+    # node after its last descendant, for a scalar minus one minus its style (MARK_STYLES)
+    marks: array[int] | None = None
+
+
+# how a scalar was written, as stored in ``Parsed.marks``: -1 - index
+MARK_STYLES = ("plain", "single", "double", "literal", "folded", "tagged", None)
+_MARK_STYLE = {"'": -2, '"': -3, "|": -4, ">": -5}
+_MARK_TAGGED, _MARK_ALIAS = -6, -7
 
 
 def _span(start: Any, end: Any | None = None) -> Span:
@@ -96,6 +110,11 @@ def _resolve(value: str) -> str:
         if regexp.match(value):
             return tag
     return STR_TAG
+
+
+def plain_tag(value: str) -> str:
+    """The tag YAML 1.2 gives ``value`` written as a plain scalar (``STR_TAG`` for text)."""
+    return _resolve(value)
 
 
 def _to_int(text: str) -> int:
@@ -128,17 +147,13 @@ def iter_events(text: str, *, pure: bool = False) -> Iterator[Any]:
     if not pure and c_parser_available():
         from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-        parser = CParser(text)
-        try:
-            # get_event returns None after the stream ends: a C-level loop, no Python
-            # call per event beyond the parser's own
-            yield from iter(parser.get_event, None)
-        finally:
-            parser.dispose()
-        return
+        # get_event returns None after the stream ends: a C-level loop, with no Python
+        # frame per event beyond the parser's own (the parser is freed with the iterator;
+        # its dispose() does nothing)
+        return iter(CParser(text).get_event, None)
     from ruamel.yaml import YAML
 
-    yield from YAML(typ="safe", pure=True).parse(text)
+    return iter(YAML(typ="safe", pure=True).parse(text))
 
 
 @functools.cache
@@ -151,7 +166,17 @@ def c_parser_available() -> bool:
 
 
 class _Frame:
-    __slots__ = ("container", "is_map", "key", "key_span", "path", "seen", "skip", "start")
+    __slots__ = (
+        "container",
+        "is_map",
+        "key",
+        "key_span",
+        "path",
+        "seen",
+        "skip",
+        "slot",
+        "start",
+    )
 
     def __init__(self, is_map: bool, path: PathKey, start: Any) -> None:
         self.is_map = is_map
@@ -162,10 +187,17 @@ class _Frame:
         self.key_span: Span | None = None
         self.seen: dict[str, Any] = {}  # key -> its event (for the span of a duplicate)
         self.skip = False  # the pending value belongs to a key that will be dropped
+        self.slot = 0  # where its marks start in Parsed.marks (with marks)
 
 
 _SCALAR, _START_MAP, _START_SEQ, _END, _ALIAS, _DOCUMENT = range(1, 7)
 _INTERN_MAX = 40  # text up to this length is interned (keys, ids, dates, codes)
+# what a short plain scalar resolves to (statuses, dates, ids, numbers, booleans recur in
+# every file): a dictionary lookup instead of the resolver's regular expressions; values are
+# immutable (None, bool, int, float, interned str); bounded, cleared when full
+_PLAIN_VALUES: dict[str, Any] = {}
+_PLAIN_VALUES_MAX = 50_000
+_MISSING = object()
 
 
 @functools.cache
@@ -183,16 +215,18 @@ def _event_kinds() -> dict[type, int]:
     }
 
 
-def parse(text: str, *, positions: bool = False, pure: bool = False) -> Parsed:
-    """Parse one YAML document into a JSON view. Never raises for any input text."""
-    out = _parse_once(text, positions, pure)
+def parse(text: str, *, positions: bool = False, pure: bool = False, marks: bool = False) -> Parsed:
+    """Parse one YAML document into a JSON view. Never raises for any input text.
+    ``positions``: spans of every key and value, as dictionaries; ``marks`` (without
+    ``positions``): the same, compactly, in ``Parsed.marks`` (none for a file with issues)."""
+    out = _parse_once(text, positions, pure, marks)
     if not pure and out.fatal and _confirm_with_pure(out) and c_parser_available():
         # libyaml's grammar is stricter than YAML 1.2 in places (a tab as separation inside
         # a line, `{: x}`, reserved directives): a file it rejects is read again with
         # ruamel's pure-Python parser, and accepted when that parser accepts it. When both
         # reject it, the C parser's message and position are the ones reported. Valid files
         # never pay for this: the C parser accepted them. (docs/limits.md)
-        second = _parse_once(text, positions, True)
+        second = _parse_once(text, positions, True, marks)
         if not second.fatal:
             return second
     return out
@@ -212,16 +246,27 @@ def _confirm_with_pure(out: Parsed) -> bool:
     return last.kind == "syntax" and not any(m in last.message for m in _C_IS_RIGHT)
 
 
-def _parse_once(text: str, positions: bool, pure: bool) -> Parsed:
+def _parse_once(text: str, positions: bool, pure: bool, marks: bool = False) -> Parsed:
     out = Parsed(data=None)
     if positions:
         out.values, out.keys, out.styles = {}, {}, {}
+    # marks only from the C parser: ruamel's pure reader counts lines and columns otherwise
+    # (only LF and CR break a line, a BOM takes no column), and it runs only for the rare
+    # file libyaml rejects, which is then parsed again for positions
+    recorded: list[int] | None = [] if marks and not positions and not pure else None
     try:
-        _build(iter_events(text, pure=pure), out, text)
+        _build(iter_events(text, pure=pure), out, text, recorded)
     except Exception as exc:  # every library exception becomes a diagnostic
         out.fatal = True
         out.data = None
         out.issues.append(_exception_issue(exc, text))
+    if recorded is not None and not out.fatal and not out.issues and recorded:
+        # a file with issues (a duplicate key, an alias...) drops nodes from its data: its
+        # marks would not follow the data, so it gets none (positions then parse it again)
+        try:
+            out.marks = array("h", recorded)
+        except OverflowError:
+            out.marks = array("i", recorded)
     return out
 
 
@@ -309,12 +354,13 @@ def _syntax_hint(problem: str, context: str | None) -> str:
     return M("fix the YAML syntax at this position")
 
 
-def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
+def _build(events: Iterable[Any], out: Parsed, text: str, marks: list[int] | None = None) -> None:
     """Build ``out.data`` from parser events. The common case (a plain or quoted scalar
     without anchor or tag, a collection start or end) is handled inline: this loop runs
     once per node of every plan file, so it avoids per-event helper calls and computes
     source spans only when positions are wanted or a problem is reported. Rare events
-    (anchors, tags, aliases, complex keys, documents) go through the helpers below."""
+    (anchors, tags, aliases, complex keys, documents) go through the helpers below.
+    ``marks``, when given, receives the compact positions (see ``Parsed.marks``)."""
     kinds = _event_kinds()
     values, keys, styles = out.values, out.keys, out.styles
     positions = values is not None
@@ -323,6 +369,10 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
     root: Any = None
     have_root = False
     intern = sys.intern
+    record = marks.extend if marks is not None else None
+    # a value holds a character its source does not only through an escape (a backslash in
+    # a double-quoted scalar): without one in the file, values need no search for them
+    escapes = "\\" in text
 
     def attach(value: Any, span: Span | None, style: str | None) -> bool:
         """Attach a finished node to its parent. Returns False when the node was a key."""
@@ -451,13 +501,16 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
         kind = kinds.get(ev.__class__, 0)
         if kind == _SCALAR:
             raw: str = ev.value
-            tag = ev.tag
+            # ``ctag``, not the ``tag`` property: no Python call per scalar when untagged
+            tag = None if ev.ctag is None else ev.tag
             if ev.anchor or (tag is not None and tag != "!"):
                 span = _span(ev.start_mark, ev.end_mark)
                 check_anchor(ev, span)
                 check_tag(ev, span)
-            if INVISIBLE_RE.search(raw) and not INVISIBLE_RE.search(
-                text[ev.start_mark.index : ev.end_mark.index]
+            if (
+                escapes
+                and INVISIBLE_RE.search(raw)
+                and not INVISIBLE_RE.search(text[ev.start_mark.index : ev.end_mark.index])
             ):  # written as an escape ("\e", "\u200b"); literal ones are found by the loader
                 what = (
                     M("invisible or control character in key")
@@ -500,9 +553,21 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 frame.key = key
                 if positions:
                     frame.key_span = _span(ev.start_mark, ev.end_mark)
+                elif record is not None:
+                    record((ev.start_mark.index, ev.end_mark.index, -1))
                 continue
             plain = not ev.style and tag is None and ev.implicit[0]
-            value: Any = scalar_value(ev, raw) if plain else raw
+            if not plain:
+                value: Any = raw
+            elif (value := _PLAIN_VALUES.get(raw, _MISSING)) is _MISSING:
+                value = scalar_value(ev, raw)
+                if len(raw) <= _INTERN_MAX:  # short plain values recur across files
+                    if len(_PLAIN_VALUES) >= _PLAIN_VALUES_MAX:
+                        _PLAIN_VALUES.clear()
+                    _PLAIN_VALUES[raw] = value
+            if record is not None:
+                code = -1 if plain else _MARK_STYLE.get(ev.style or "", _MARK_TAGGED)
+                record((ev.start_mark.index, ev.end_mark.index, code))
             if positions:
                 style = "plain" if plain else _STYLE_NAMES.get(ev.style or "", "tagged")
                 attach(value, _span(ev.start_mark, ev.end_mark), style)
@@ -530,7 +595,7 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 skip_complex_key(it)
                 stack[-1].skip = True
                 continue
-            if ev.anchor or (ev.tag is not None and ev.tag != "!"):
+            if ev.anchor or (ev.ctag is not None and ev.tag != "!"):
                 span = _span(ev.start_mark)
                 check_anchor(ev, span)
                 check_tag(ev, span)
@@ -546,9 +611,16 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 out.fatal = True
                 out.data = None
                 return
-            stack.append(_Frame(kind == _START_MAP, child_path(), ev.start_mark))
+            new = _Frame(kind == _START_MAP, child_path(), ev.start_mark)
+            if marks is not None:
+                new.slot = len(marks)
+                marks.extend((ev.start_mark.index, 0, 0))
+            stack.append(new)
         elif kind == _END:
             frame = stack.pop()
+            if marks is not None:
+                marks[frame.slot + 1] = ev.end_mark.index
+                marks[frame.slot + 2] = len(marks) // 3
             if positions:
                 start, end = frame.start, ev.end_mark
                 span = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
@@ -569,6 +641,8 @@ def _build(events: Iterable[Any], out: Parsed, text: str) -> None:
                 )
             )
             if not expecting_key():
+                if marks is not None:
+                    marks.extend((ev.start_mark.index, ev.end_mark.index, _MARK_ALIAS))
                 attach(None, span, None)
         elif kind == _DOCUMENT:
             documents += 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Iterator
@@ -27,6 +26,8 @@ def fenced(out: TextIO, enabled: bool) -> Iterator[None]:
     if not enabled:
         yield
         return
+    import secrets  # only under GitHub Actions (it costs about 5 ms to import)
+
     token = secrets.token_hex(16)
     out.write(f"::stop-commands::{token}\n")
     out.flush()

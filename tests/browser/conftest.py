@@ -1,10 +1,12 @@
 """Browser tests of `dean report`: headless Chromium driven by Playwright.
 
 The browser is the system's Chromium (Debian's `chromium` package, or $DEAN_CHROMIUM);
-Playwright never downloads one. The fixtures live for this package only: Playwright's sync
-API keeps an event loop running in the main thread while it is open, which the language
-server's asyncio tests (tests/lsp) cannot start under. Without Playwright or Chromium the tests are skipped on a
+Playwright never downloads one. Without Playwright or Chromium the tests are skipped on a
 developer's machine and fail under CI (CI=true), so CI cannot pass without running them.
+
+The fixtures live for this package only: Playwright's sync API keeps an event loop running
+in the main thread while it is open, which the language server's asyncio tests (tests/lsp)
+cannot start under.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from deancli.base.diagnostics import Diagnostic, Severity
 from deancli.base.i18n import M
 from deancli.base.suggest import closest
 from deancli.check.rules._base import Context, RuleInfo
-from deancli.plan.model import Plan, iter_source_refs
+from deancli.plan.model import Plan, cited_source_ids, iter_source_refs
 
 RULE = RuleInfo(
     "DEAN207", "unknown-source", Severity.ERROR, "a cited source id that is not defined"
@@ -34,6 +34,8 @@ def check(plan: Plan, ctx: Context) -> Iterator[Diagnostic]:
             else set()
         )
         known = shared | local
+        if known.issuperset(cited_source_ids(doc)):
+            continue  # every citation known: no need for their paths
         refs = sorted(iter_source_refs(doc.data), key=lambda r: str(r[1]))
         for value, parts in refs:
             if value in known:

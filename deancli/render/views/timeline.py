@@ -13,12 +13,13 @@ import datetime as dt
 from typing import TextIO
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 
 from deancli.base.i18n import N_, long_date, milestone_status, t, tr
 from deancli.base.textsafe import safe
 from deancli.render.console import make_console
-from deancli.render.wrap import print_lines, print_wrapped, wrap
+from deancli.render.wrap import print_wrapped, wrap
 from deancli.views.table import text_in
 from deancli.views.timeline import TimelineItem
 
@@ -79,6 +80,8 @@ def _wrapped(entries: list[str], width: int) -> list[str]:
 
 
 def _clip(text: str, width: int) -> str:
+    if len(text) <= width and text.isascii() and text.isprintable():  # one cell a character
+        return text + " " * (width - len(text))
     if cell_len(text) <= width:
         return text + " " * (width - cell_len(text))
     out = ""
@@ -99,6 +102,17 @@ def _label_width(items: list[TimelineItem], width: int, years: int) -> int:
         label_w = min(44, max(32, width // 3))
         return max(label_w, min(longest + 13, width // 2))
     return max(24, min(longest + 13, width - 1 - max(30, 6 * years)))
+
+
+def _print_lines(console: Console, lines: list[Text]) -> None:
+    """Print chart lines: as their text when there is no colour (what Rich would print for
+    them, without its per-segment work), else through Rich, several at a time."""
+    if not lines:
+        return
+    if console.color_system is None and not console.is_terminal:
+        console.file.write("".join(line.plain + "\n" for line in lines))
+        return
+    console.print(Text("\n").join(lines), soft_wrap=True, crop=False, overflow="ignore")
 
 
 def render(
@@ -150,6 +164,8 @@ def render(
         Text(" " * (label_w + 1) + "".join(ticks), style="dim"),
     ]
     current = None
+    # lines are printed at once (one print per line cost more than building them) and each
+    # line's axis is appended as runs of one style, not cell by cell
     for item in items:
         if item.initiative is not current:
             current = item.initiative
@@ -158,18 +174,16 @@ def render(
         state = item.state if item.state in GLYPH else "upcoming"
         glyph, style = GLYPH[state]
         drawn.add("upcoming" if state == "undated" else state)
-        cells: list[tuple[str, str]] = [(" ", "")] * axis_w
-        cells[today] = ("┊", "magenta")
+        # the axis: spaces but for today's mark and the milestone's span (drawn over it)
+        marks: dict[int, tuple[str, str]] = {today: ("┊", "magenta")}
         a, b = col(item.start), col(item.end)
-        clipped = item.end < start
-        if not clipped:
-            for c in range(a, b):
-                cells[c] = ("═", style)
+        if item.end >= start:
+            marks.update(dict.fromkeys(range(a, b), ("═", style)))
             if b > a:
                 drawn.add("span")
-            cells[b] = (glyph, style)
+            marks[b] = (glyph, style)
         else:
-            cells[0] = ("◂", style)
+            marks[0] = ("◂", style)
             drawn.add("before")
         mid = safe(item.milestone.id)
         if cell_len(mid) > id_room:  # a whole id on its own line, rather than a cut one
@@ -178,12 +192,28 @@ def render(
         line = Text(" " + _clip(mid, id_room) + " ")
         line.append(_clip(safe(item.label), 10), style="dim")
         line.append(" ")
-        for ch, st in cells:
-            line.append(ch, style=st)
+        run, run_style, at = "", "", 0
+        for c in sorted(marks):
+            ch, st = marks[c]
+            if c > at:  # spaces before it
+                if run_style and run:
+                    line.append(run, style=run_style)
+                    run = ""
+                run, run_style = run + " " * (c - at), ""
+            if st != run_style and run:
+                line.append(run, style=run_style)
+                run = ""
+            run, run_style, at = run + ch, st, c + 1
+        if at < axis_w:
+            if run_style and run:
+                line.append(run, style=run_style)
+                run = ""
+            run, run_style = run + " " * (axis_w - at), ""
+        line.append(run, style=run_style)
         line.rstrip()
         lines.append(line)
     lines.append(Text())
     lines += [Text(x, style="dim") for x in _wrapped(legend(drawn, lang), width)]
     if undated:
         lines += wrap(Text(t("undated_hidden", lang, n=undated), style="dim"), width)
-    print_lines(console, lines)
+    _print_lines(console, lines)
