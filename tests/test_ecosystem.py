@@ -95,7 +95,7 @@ def test_pre_commit_hook_passes_a_good_plan_and_fails_a_bad_file(tmp_path):
     assert full.returncode == 1
 
 
-def _completion(words: str, shell: str = "bash") -> str:
+def _completion(words: str, shell: str = "bash", lang: str | None = None) -> str:
     env = {
         **os.environ,
         "_DEAN_COMPLETE": f"complete_{shell}",
@@ -107,6 +107,8 @@ def _completion(words: str, shell: str = "bash") -> str:
     }
     for name in ("DEAN_PLAN", "LC_ALL", "LC_MESSAGES", "DEAN_LANG"):
         env.pop(name, None)
+    if lang is not None:
+        env["DEAN_LANG"] = lang
     proc = subprocess.run(
         [sys.executable, "-m", "deancli"],
         env=env,
@@ -181,3 +183,12 @@ def test_pyproject_declares_the_fast_parser():
     from deancli.plan.yamlio import c_parser_available
 
     assert c_parser_available()
+
+
+def test_completion_descriptions_follow_dean_lang():
+    """Completion speaks the run's language, decided as for every command ($DEAN_LANG here)."""
+    fish = _completion("dean show dig", "fish", lang="es").splitlines()
+    assert fish == [
+        "digital-cooperation-privacy-rules\t8 — Cooperación digital sobre normas de privacidad "
+        "fronteriza"
+    ]

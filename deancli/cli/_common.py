@@ -185,18 +185,13 @@ def _wrapped_for_terminal(text: str) -> str:
     """An error on a terminal, wrapped at spaces to its width (never inside a word, a path
     or a list item), the continuation indented; to a pipe or a file it stays one line."""
     import shutil
-    import textwrap
 
-    width = shutil.get_terminal_size().columns
+    from deancli.render.wrap import wrap_plain
+
+    width = max(shutil.get_terminal_size().columns, 20)
     lines: list[str] = []
     for line in text.rstrip("\n").split("\n"):
-        lines += textwrap.wrap(
-            line,
-            max(width, 20),
-            subsequent_indent="  ",
-            break_long_words=False,
-            break_on_hyphens=False,
-        ) or [""]
+        lines += wrap_plain(line, width, "", "  ")
     return "\n".join(lines) + "\n"
 
 

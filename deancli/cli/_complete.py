@@ -39,17 +39,11 @@ def _describe(text: Any, lang: str) -> str:
 
 
 def _lang() -> str:
-    """The reader's language as ``pick_lang`` (``_common``) finds it with no ``--lang``: the
-    configuration's ``lang``, else the locale. (Not imported from ``_common``, which imports
-    this module.)"""
-    from pathlib import Path
+    """The language this run speaks, as the command line's group decided it before parsing
+    (``--lang``, ``$DEAN_LANG``, the ``lang`` setting, the locale: cli/_i18n.py)."""
+    from deancli.base.i18n import active
 
-    from deancli.base.i18n import default_lang
-    from deancli.plan.config import find_config, quick_setting
-
-    found = find_config(Path.cwd())
-    configured = (quick_setting(found, "lang") or "").lower() if found else ""
-    return configured if configured in ("es", "en") else default_lang()
+    return active()
 
 
 def _by_number(incomplete: str) -> bool:
